@@ -1,0 +1,72 @@
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from aeo.accounts.constants import CUSTOMS_ROLES, Role
+
+TOKEN_PREFIX = "aeo_"
+
+
+class User(AbstractUser):
+    """A person (or, for partner customs, a system) using the platform, with exactly one role."""
+
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    operator = models.ForeignKey(
+        "registry.Operator",
+        verbose_name=_("operator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        help_text=_("The operator a trader acts for."),
+    )
+    office = models.ForeignKey(
+        "registry.CustomsOffice",
+        verbose_name=_("customs office"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="trader_has_operator",
+                condition=~models.Q(role="trader") | models.Q(operator__isnull=False),
+            )
+        ]
+
+    @property
+    def is_trader(self) -> bool:
+        return self.role == Role.TRADER
+
+    @property
+    def is_customs(self) -> bool:
+        return self.role in CUSTOMS_ROLES
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for scripts and partner systems; only its SHA-256 is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @staticmethod
+    def generate() -> str:
+        return TOKEN_PREFIX + secrets.token_urlsafe(32)

@@ -1,0 +1,92 @@
+"""The JSON API under /api/v1/: one NinjaAPI, one error shape for every 4xx.
+
+Every error answers `{"detail": str, "errors": [{"field": str | None, "message": str}]}`.
+"""
+
+from typing import Any
+
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+    ValidationError,
+)
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from aeo.accounts.auth import API_AUTH
+from aeo.core.errors import DomainError
+from aeo.registry.api import router as registry_router
+
+api = NinjaAPI(
+    title="AEO platform API",
+    version="1",
+    description="Authorized Economic Operator programme: registry, applications, register.",
+    auth=API_AUTH,
+    urls_namespace="api",
+)
+
+
+def error_body(detail: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {"detail": detail, "errors": errors or []}
+
+
+def _field(loc: Any) -> str | None:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
+    return ".".join(parts) or None
+
+
+@api.exception_handler(NinjaValidationError)
+def on_schema_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors = [{"field": _field(e.get("loc", ())), "message": e.get("msg", "")} for e in exc.errors]
+    return api.create_response(request, error_body("Invalid input.", errors), status=422)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    if hasattr(exc, "error_dict"):
+        errors = [
+            {"field": None if f == "__all__" else f, "message": m}
+            for f, msgs in exc.message_dict.items()
+            for m in msgs
+        ]
+    else:
+        errors = [{"field": None, "message": m} for m in exc.messages]
+    return api.create_response(request, error_body("Invalid input.", errors), status=422)
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    errors = [{"field": exc.field, "message": exc.message}]
+    return api.create_response(request, error_body(exc.message, errors), status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+@api.exception_handler(ObjectDoesNotExist)
+def on_not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, error_body("Not found."), status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, error_body("Forbidden."), status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, error_body("Authentication required."), status=401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, error_body(str(exc)), status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, error_body("Request body too large."), status=413)
+
+
+api.add_router("/", registry_router)

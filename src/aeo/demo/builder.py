@@ -1,0 +1,161 @@
+"""Deterministic, believable demo data: Japan administering, operators of every role and size."""
+
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from aeo.accounts import services as account_services
+from aeo.accounts.constants import Role
+from aeo.accounts.models import User
+from aeo.registry import services as registry_services
+from aeo.registry.constants import OperatorRole
+from aeo.registry.models import CustomsOffice, Economy, Operator, Region
+from aeo.registry.tin import japan_check_digit
+
+DEMO_PASSWORD = "aeo-demo-2026"  # noqa: S105 - printed for the demo; never used in production
+
+NAME_STEMS = [
+    "Sakura", "Fuji", "Asahi", "Hikari", "Midori", "Yamato", "Kizuna", "Tsubasa", "Minato",
+    "Hoshi", "Kaze", "Aozora", "Shinsei", "Daiichi", "Chuo", "Heiwa", "Nishiki", "Kotobuki",
+    "Tohoku", "Kansai", "Seto", "Hokuyo", "Nankai", "Marunouchi", "Takumi", "Mirai",
+]
+NAME_TRADES = {
+    OperatorRole.IMPORTER: ["Trading", "Shoji", "Foods Import"],
+    OperatorRole.EXPORTER: ["Export", "Industries", "Precision"],
+    OperatorRole.CUSTOMS_BROKER: ["Customs Brokerage", "Tsukan"],
+    OperatorRole.WAREHOUSE_OPERATOR: ["Soko", "Warehousing"],
+    OperatorRole.LOGISTICS_OPERATOR: ["Logistics", "Butsuryu"],
+    OperatorRole.MANUFACTURER: ["Manufacturing", "Electronics", "Machinery", "Chemical"],
+    OperatorRole.FREIGHT_FORWARDER: ["Forwarding", "Global Express"],
+    OperatorRole.ROAD_CARRIER: ["Unyu", "Transport"],
+    OperatorRole.SEA_CARRIER: ["Kaiun", "Shipping Lines"],
+    OperatorRole.AIR_CARRIER: ["Airways Cargo"],
+    OperatorRole.GROUND_HANDLER: ["Airport Services"],
+    OperatorRole.TERMINAL_OPERATOR: ["Container Terminal"],
+    OperatorRole.COURIER: ["Express Courier"],
+    OperatorRole.SHIPPING_AGENT: ["Marine Agency"],
+    OperatorRole.ECOMMERCE_PLATFORM: ["Online Market", "Cross-border Commerce"],
+}
+SUFFIXES = ["Co., Ltd.", "K.K.", "Corporation", "Inc."]
+# Companion roles commonly held together, to make role mixes believable.
+COMPANIONS = {
+    OperatorRole.IMPORTER: [OperatorRole.EXPORTER, OperatorRole.MANUFACTURER],
+    OperatorRole.EXPORTER: [OperatorRole.IMPORTER, OperatorRole.MANUFACTURER],
+    OperatorRole.CUSTOMS_BROKER: [OperatorRole.FREIGHT_FORWARDER, OperatorRole.WAREHOUSE_OPERATOR],
+    OperatorRole.WAREHOUSE_OPERATOR: [OperatorRole.LOGISTICS_OPERATOR],
+    OperatorRole.FREIGHT_FORWARDER: [OperatorRole.CUSTOMS_BROKER, OperatorRole.LOGISTICS_OPERATOR],
+}
+# Prefectures weighted by where trade is concentrated.
+BUSY_REGIONS = {"JP-13": 8, "JP-14": 5, "JP-27": 5, "JP-23": 4, "JP-28": 3, "JP-12": 3,
+                "JP-40": 3, "JP-11": 2, "JP-22": 2}
+STAFF = [
+    ("examiner", Role.EXAMINER, "TOKYO", "Haruto", "Sato"),
+    ("examiner.osaka", Role.EXAMINER, "OSAKA", "Yui", "Tanaka"),
+    ("manager", Role.ACCOUNT_MANAGER, "TOKYO", "Ren", "Suzuki"),
+    ("coordinator", Role.COORDINATOR, "AEOC", "Aoi", "Takahashi"),
+    ("policy", Role.POLICY_OFFICER, "CTB", "Sota", "Watanabe"),
+    ("auditor", Role.AUDITOR, "TOKYO", "Mei", "Ito"),
+    ("border", Role.BORDER_OFFICER, "TOKYO", "Riku", "Yamamoto"),
+    ("oga", Role.OGA_OFFICER, None, "Hina", "Nakamura"),
+]
+
+
+@dataclass
+class DemoLogin:
+    username: str
+    role: str
+    detail: str
+    password: str | None
+    token: str | None = None
+
+
+def _tin(rng: random.Random) -> str:
+    body = "".join(str(rng.randint(0, 9)) for _ in range(12))
+    return japan_check_digit(body) + body
+
+
+def _employees(rng: random.Random) -> int:
+    """Most traders are small: a long-tailed size distribution."""
+    return max(1, int(rng.lognormvariate(4.0, 1.6)))
+
+
+def _operator_spec(rng: random.Random, regions: list[Region]) -> dict:
+    main = rng.choice(list(OperatorRole))
+    roles = {main}
+    if main in COMPANIONS and rng.random() < 0.5:
+        roles.add(rng.choice(COMPANIONS[main]))
+    weights = [BUSY_REGIONS.get(r.code, 1) for r in regions]
+    region = rng.choices(regions, weights=weights)[0]
+    name = f"{rng.choice(NAME_STEMS)} {rng.choice(NAME_TRADES[main])} {rng.choice(SUFFIXES)}"
+    return {
+        "tin": _tin(rng),
+        "legal_name": name,
+        "employee_count": _employees(rng),
+        "roles": sorted(roles),
+        "region": region,
+        "address": f"{rng.randint(1, 9)}-{rng.randint(1, 30)}-{rng.randint(1, 20)}, {region.name}",
+    }
+
+
+@transaction.atomic
+def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
+    """Create the demo data once; a second run changes nothing and returns the same logins."""
+    rng = random.Random(seed)
+    japan = Economy.objects.get(code="JP")
+    regions = list(Region.objects.filter(economy=japan).order_by("code"))
+    specs = [_operator_spec(rng, regions) for _ in range(operators)]
+    for spec in specs:
+        if not Operator.objects.filter(economy=japan, tin=spec["tin"]).exists():
+            registry_services.create_operator(
+                actor=None, economy=japan, reason="demo data", **spec
+            )
+    logins = []
+    offices = {o.code: o for o in CustomsOffice.objects.filter(economy=japan)}
+    for username, role, office_code, first, last in STAFF:
+        office = offices.get(office_code) if office_code else None
+        if not User.objects.filter(username=username).exists():
+            account_services.create_user(
+                actor=None, username=username, role=role, password=DEMO_PASSWORD,
+                office=office, first_name=first, last_name=last,
+                email=f"{username}@customs.example",
+            )
+        logins.append(DemoLogin(username, Role(role).label, str(office or ""), DEMO_PASSWORD))
+    trader_picks = _trader_operators(specs, japan)
+    for username, operator in trader_picks:
+        if not User.objects.filter(username=username).exists():
+            account_services.create_user(
+                actor=None, username=username, role=Role.TRADER, password=DEMO_PASSWORD,
+                operator=operator, email=f"{username}@trader.example",
+            )
+        size = "SME" if operator.is_sme else "large"
+        logins.append(DemoLogin(username, str(Role.TRADER.label),
+                                f"{operator.legal_name} ({size})", DEMO_PASSWORD))
+    if not User.objects.filter(username="partner.tw").exists():
+        account_services.create_user(
+            actor=None, username="partner.tw", role=Role.PARTNER_CUSTOMS, password=None,
+            first_name="Chinese Taipei", last_name="Customs",
+        )
+    logins.append(DemoLogin("partner.tw", str(Role.PARTNER_CUSTOMS.label),
+                            "API only: `aeo token partner.tw` prints a token", None))
+    return logins
+
+
+def _trader_operators(specs: list[dict], japan: Economy) -> list[tuple[str, Operator]]:
+    """Three traders: an SME importer, a large exporter, a customs broker."""
+    ops = Operator.objects.filter(economy=japan, tin__in=[s["tin"] for s in specs]).with_sme()
+    picks = [
+        ("trader.sme", ops.smes().filter(roles__role=OperatorRole.IMPORTER)),
+        ("trader.large", ops.non_smes().filter(roles__role=OperatorRole.EXPORTER)),
+        ("trader.broker", ops.filter(roles__role=OperatorRole.CUSTOMS_BROKER)),
+    ]
+    bound = dict(User.objects.filter(username__in=[u for u, _ in picks])
+                 .values_list("username", "operator_id"))
+    chosen: list[tuple[str, Operator]] = []
+    for username, qs in picks:
+        if username in bound:
+            chosen.append((username, Operator.objects.get(pk=bound[username])))
+            continue
+        taken = [op.pk for _, op in chosen]
+        chosen.append((username, qs.exclude(pk__in=taken).order_by("tin").first() or ops.first()))
+    return chosen

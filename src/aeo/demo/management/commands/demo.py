@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from aeo.demo.builder import build
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo data and serve the platform on 127.0.0.1."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        import os
+
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--operators", type=int, default=300)
+        parser.add_argument("--no-serve", action="store_true", help="load the data and exit")
+
+    def handle(self, *args, **opts) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Loading demo data…")
+        logins = build(seed=opts["seed"], operators=opts["operators"])
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in as:"))
+        width = max(len(login.username) for login in logins)
+        for login in logins:
+            secret = login.password or "(token only)"
+            self.stdout.write(f"  {login.username:<{width}}  {secret:<14}  {login.role} · {login.detail}")
+        if opts["no_serve"]:
+            return
+        url = f"http://127.0.0.1:{opts['port']}/"
+        self.stdout.write(self.style.SUCCESS(f"Serving on {url} (Ctrl-C to stop)"))
+        call_command(
+            "runserver", f"127.0.0.1:{opts['port']}", use_reloader=False,
+            insecure_serving=not settings.DEBUG,
+        )

@@ -1,0 +1,91 @@
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from aeo.registry import selectors, services
+from aeo.registry.models import Economy, Operator, Region
+from aeo.registry.schemas import EconomyOut, OperatorIn, OperatorOut, OperatorPatch
+
+router = Router(tags=["registry"])
+
+
+class OperatorFilters(Schema):
+    q: str = ""
+    role: str = ""
+    sme: str = ""
+    economy: str = ""
+
+
+def _economy(code: str) -> Economy:
+    economy = Economy.objects.filter(code=code.upper()).first()
+    if economy is None:
+        raise ValidationError({"economy": [f"Unknown economy {code!r}."]})
+    return economy
+
+
+def _region(economy: Economy, code: str | None) -> Region | None:
+    if not code:
+        return None
+    region = Region.objects.filter(economy=economy, code=code.upper()).first()
+    if region is None:
+        raise ValidationError({"region": [f"Unknown region {code!r} in {economy.code}."]})
+    return region
+
+
+@router.get("/economies", response=list[EconomyOut], operation_id="list_economies")
+def list_economies(request: HttpRequest):
+    return selectors.economies()
+
+
+@router.get("/economies/{code}", response=EconomyOut, operation_id="get_economy")
+def get_economy(request: HttpRequest, code: str):
+    return get_object_or_404(Economy, code=code.upper())
+
+
+@router.get("/operators", response=list[OperatorOut], operation_id="list_operators")
+@paginate(LimitOffsetPagination)
+def list_operators(request: HttpRequest, filters: Query[OperatorFilters]):
+    qs = selectors.operators_visible_to(request.user)
+    return selectors.search_operators(qs, **filters.dict())
+
+
+@router.get("/operators/{operator_id}", response=OperatorOut, operation_id="get_operator")
+def get_operator(request: HttpRequest, operator_id: int):
+    return get_object_or_404(selectors.operators_visible_to(request.user), pk=operator_id)
+
+
+@router.post("/operators", response={201: OperatorOut}, operation_id="create_operator")
+def create_operator(request: HttpRequest, payload: OperatorIn):
+    economy = _economy(payload.economy)
+    operator = services.create_operator(
+        actor=request.user,
+        economy=economy,
+        tin=payload.tin,
+        legal_name=payload.legal_name,
+        address=payload.address,
+        region=_region(economy, payload.region),
+        employee_count=payload.employee_count,
+        email=payload.email,
+        roles=[r.value for r in payload.roles],
+        reason=payload.reason,
+    )
+    return 201, selectors.operators_visible_to(request.user).get(pk=operator.pk)
+
+
+@router.patch("/operators/{operator_id}", response=OperatorOut, operation_id="update_operator")
+def update_operator(request: HttpRequest, operator_id: int, payload: OperatorPatch):
+    operator: Operator = get_object_or_404(
+        selectors.operators_visible_to(request.user), pk=operator_id
+    )
+    changes = payload.dict(exclude_unset=True)
+    reason = changes.pop("reason", "")
+    if "economy" in changes:
+        changes["economy"] = _economy(changes["economy"])
+    if "region" in changes:
+        changes["region"] = _region(changes.get("economy", operator.economy), changes["region"])
+    if "roles" in changes:
+        changes["roles"] = [getattr(r, "value", r) for r in changes["roles"]]
+    services.update_operator(actor=request.user, operator=operator, changes=changes, reason=reason)
+    return selectors.operators_visible_to(request.user).get(pk=operator.pk)

@@ -1,0 +1,172 @@
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from aeo.registry.constants import DEFAULT_SME_EMPLOYEE_CAP, OfficeKind, OperatorRole
+
+
+class Economy(models.Model):
+    """A customs territory with its AEO programme facts and business-day calendar."""
+
+    code = models.CharField(_("code"), max_length=2, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+    programme_name = models.CharField(_("AEO programme"), max_length=150, blank=True)
+    programme_launch_year = models.PositiveSmallIntegerField(
+        _("programme launched"), null=True, blank=True
+    )
+    validity_years = models.PositiveSmallIntegerField(
+        _("validity (years)"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: authorizations are valid indefinitely."),
+    )
+    sme_employee_cap = models.PositiveIntegerField(
+        _("SME employee cap"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the IFC definition (fewer than 300 employees) applies."),
+    )
+    calendar_code = models.CharField(
+        _("holiday calendar"),
+        max_length=8,
+        blank=True,
+        help_text=_("Code in the holidays package; empty: weekends only."),
+    )
+    apec_member = models.BooleanField(_("APEC member"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("economy")
+        verbose_name_plural = _("economies")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def effective_sme_cap(self) -> int:
+        return self.sme_employee_cap or DEFAULT_SME_EMPLOYEE_CAP
+
+    @property
+    def validity_label(self) -> str:
+        if self.validity_years is None:
+            return str(_("Indefinite"))
+        return str(_("%(n)d years") % {"n": self.validity_years})
+
+
+class CustomsOffice(models.Model):
+    economy = models.ForeignKey(Economy, on_delete=models.PROTECT, related_name="offices")
+    code = models.CharField(_("code"), max_length=20)
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=20, choices=OfficeKind.choices)
+    has_aeo_unit = models.BooleanField(_("has an AEO unit"), default=False)
+
+    class Meta:
+        ordering = ["economy", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["economy", "code"], name="unique_office_code")
+        ]
+        verbose_name = _("customs office")
+        verbose_name_plural = _("customs offices")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Region(models.Model):
+    """A subdivision of an economy (a prefecture in Japan), routed to one regional office."""
+
+    economy = models.ForeignKey(Economy, on_delete=models.PROTECT, related_name="regions")
+    code = models.CharField(_("code"), max_length=10)
+    name = models.CharField(_("name"), max_length=100)
+    office = models.ForeignKey(
+        CustomsOffice, on_delete=models.PROTECT, related_name="regions", verbose_name=_("office")
+    )
+
+    class Meta:
+        ordering = ["economy", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["economy", "code"], name="unique_region_code")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OperatorQuerySet(models.QuerySet["Operator"]):
+    def with_sme(self) -> "OperatorQuerySet":
+        """Annotate `sme_cap`; SME status itself is derived, never stored."""
+        return self.annotate(
+            sme_cap=Coalesce("economy__sme_employee_cap", models.Value(DEFAULT_SME_EMPLOYEE_CAP))
+        )
+
+    def smes(self) -> "OperatorQuerySet":
+        return self.with_sme().filter(employee_count__lte=models.F("sme_cap"))
+
+    def non_smes(self) -> "OperatorQuerySet":
+        return self.with_sme().filter(employee_count__gt=models.F("sme_cap"))
+
+
+class Operator(models.Model):
+    """A legal entity in the supply chain, identified by its TIN within its economy."""
+
+    economy = models.ForeignKey(
+        Economy, on_delete=models.PROTECT, related_name="operators", verbose_name=_("economy")
+    )
+    tin = models.CharField(_("TIN"), max_length=20)
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    address = models.TextField(_("address"), blank=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="operators",
+        verbose_name=_("region"),
+    )
+    employee_count = models.PositiveIntegerField(_("employees"))
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OperatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["legal_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["economy", "tin"], name="unique_tin_per_economy")
+        ]
+        verbose_name = _("operator")
+        verbose_name_plural = _("operators")
+
+    def __str__(self) -> str:
+        return f"{self.legal_name} ({self.tin})"
+
+    @property
+    def is_sme(self) -> bool:
+        return self.employee_count <= self.economy.effective_sme_cap
+
+    @property
+    def role_codes(self) -> list[str]:
+        return sorted(r.role for r in self.roles.all())
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [str(OperatorRole(code).label) for code in self.role_codes]
+
+    @property
+    def office(self) -> CustomsOffice | None:
+        return self.region.office if self.region else None
+
+
+class OperatorRoleAssignment(models.Model):
+    operator = models.ForeignKey(Operator, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=32, choices=OperatorRole.choices)
+
+    class Meta:
+        ordering = ["role"]
+        constraints = [
+            models.UniqueConstraint(fields=["operator", "role"], name="unique_operator_role")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_role_display()

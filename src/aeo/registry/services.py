@@ -1,0 +1,130 @@
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from aeo.accounts.constants import Role
+from aeo.core import audit
+from aeo.core.errors import DomainError
+from aeo.registry.constants import OperatorRole
+from aeo.registry.models import Economy, Operator, OperatorRoleAssignment, Region
+from aeo.registry.tin import validate_tin
+
+EDITABLE_FIELDS = ("legal_name", "address", "region", "employee_count", "email")
+# Identity fields a trader may not change on its own operator.
+IDENTITY_FIELDS = ("economy", "tin")
+
+
+def _snapshot(operator: Operator) -> dict[str, Any]:
+    data: dict[str, Any] = {f: getattr(operator, f) for f in (*IDENTITY_FIELDS, *EDITABLE_FIELDS)}
+    data["roles"] = operator.role_codes if operator.pk else []
+    return data
+
+
+def _validate(operator: Operator, roles: list[str]) -> None:
+    errors: dict[str, list[str]] = {}
+    try:
+        operator.tin = validate_tin(operator.economy_id, operator.tin)
+    except ValidationError as exc:
+        errors["tin"] = exc.messages
+    if not (operator.legal_name or "").strip():
+        errors["legal_name"] = ["Enter the legal name."]
+    if operator.employee_count is None or operator.employee_count < 0:
+        errors["employee_count"] = ["Enter the number of employees (0 or more)."]
+    if operator.region is not None and operator.region.economy_id != operator.economy_id:
+        errors["region"] = ["The region is not in the operator's economy."]
+    unknown = sorted(set(roles) - set(OperatorRole.values))
+    if unknown:
+        errors["roles"] = [f"Unknown role: {', '.join(unknown)}."]
+    elif not roles:
+        errors["roles"] = ["Choose at least one role."]
+    if "tin" not in errors and (
+        Operator.objects.filter(economy_id=operator.economy_id, tin=operator.tin)
+        .exclude(pk=operator.pk)
+        .exists()
+    ):
+        errors["tin"] = ["An operator with this TIN already exists in this economy."]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save(operator: Operator, roles: list[str]) -> None:
+    try:
+        with transaction.atomic():
+            operator.save()
+    except IntegrityError as exc:  # a concurrent insert of the same TIN
+        raise ValidationError(
+            {"tin": ["An operator with this TIN already exists in this economy."]}
+        ) from exc
+    operator.roles.exclude(role__in=roles).delete()
+    existing = set(operator.roles.values_list("role", flat=True))
+    OperatorRoleAssignment.objects.bulk_create(
+        OperatorRoleAssignment(operator=operator, role=r) for r in roles if r not in existing
+    )
+
+
+@transaction.atomic
+def create_operator(
+    *,
+    actor,
+    economy: Economy,
+    tin: str,
+    legal_name: str,
+    employee_count: int,
+    roles: Iterable[str],
+    address: str = "",
+    region: Region | None = None,
+    email: str = "",
+    reason: str = "",
+) -> Operator:
+    if actor is not None and not actor.has_perm("registry.add_operator"):
+        raise PermissionDenied("You may not register operators.")
+    operator = Operator(
+        economy=economy,
+        tin=tin,
+        legal_name=legal_name.strip(),
+        address=address,
+        region=region,
+        employee_count=employee_count,
+        email=email,
+    )
+    role_list = sorted(set(roles))
+    _validate(operator, role_list)
+    _save(operator, role_list)
+    audit.record(
+        actor=actor,
+        action="operator.created",
+        obj=operator,
+        changes=audit.diff({}, _snapshot(operator)),
+        reason=reason,
+    )
+    return operator
+
+
+@transaction.atomic
+def update_operator(
+    *, actor, operator: Operator, changes: dict[str, Any], reason: str = ""
+) -> Operator:
+    """Apply `changes` (any of the editable fields, `roles`, and for officials the identity)."""
+    if not actor.has_perm("registry.change_operator", operator):
+        raise PermissionDenied("You may not edit this operator.")
+    allowed = set(EDITABLE_FIELDS) | {"roles"}
+    if actor.role != Role.TRADER:
+        allowed |= set(IDENTITY_FIELDS)
+    refused = sorted(set(changes) - allowed)
+    if refused:
+        raise DomainError(f"You may not change: {', '.join(refused)}.", field=refused[0])
+    operator = Operator.objects.select_for_update().get(pk=operator.pk)
+    before = _snapshot(operator)
+    roles = sorted(set(changes.pop("roles", before["roles"])))
+    for field, value in changes.items():
+        setattr(operator, field, value)
+    _validate(operator, roles)
+    _save(operator, roles)
+    delta = audit.diff(before, _snapshot(operator))
+    if delta:
+        audit.record(
+            actor=actor, action="operator.updated", obj=operator, changes=delta, reason=reason
+        )
+    return operator
