@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aeo.accounts.constants import CUSTOMS_ROLES, Role
 
-TOKEN_PREFIX = "aeo_"
+TOKEN_PREFIX = "aeo_"  # noqa: S105 - a public marker, not a secret
 
 
 class User(AbstractUser):

@@ -57,9 +57,7 @@ def create_user(
 def issue_token(*, actor: User | None, user: User, name: str = "") -> str:
     """Create a token and return its raw value: shown once, never stored."""
     raw = ApiToken.generate()
-    token = ApiToken.objects.create(
-        user=user, name=name, key_hash=hash_token(raw), prefix=raw[:12]
-    )
+    token = ApiToken.objects.create(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:12])
     audit.record(actor=actor, action="token.issued", obj=token, changes={"user": user.username})
     return raw
 

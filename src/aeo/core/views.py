@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from aeo.accounts.constants import Role
+from aeo.core.http import AuthedRequest
 from aeo.registry.models import Economy
 from aeo.registry.selectors import operators_visible_to
 
@@ -20,12 +21,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     """Each role lands on what it does most."""
     user = request.user
     context: dict[str, object] = {"role": user.role}
     if user.role == Role.TRADER:
-        context["operator"] = operators_visible_to(user).get(pk=user.operator_id)
+        context["operator"] = operators_visible_to(user).get()  # exactly its own
     else:
         operators = operators_visible_to(user)
         context["operator_count"] = operators.count()
@@ -33,5 +34,3 @@ def home(request: HttpRequest) -> HttpResponse:
         context["economy_count"] = Economy.objects.count()
         context["recent_operators"] = operators.order_by("-created_at")[:5]
     return render(request, "core/home.html", context)
-
-

@@ -16,9 +16,32 @@ from aeo.registry.tin import japan_check_digit
 DEMO_PASSWORD = "aeo-demo-2026"  # noqa: S105 - printed for the demo; never used in production
 
 NAME_STEMS = [
-    "Sakura", "Fuji", "Asahi", "Hikari", "Midori", "Yamato", "Kizuna", "Tsubasa", "Minato",
-    "Hoshi", "Kaze", "Aozora", "Shinsei", "Daiichi", "Chuo", "Heiwa", "Nishiki", "Kotobuki",
-    "Tohoku", "Kansai", "Seto", "Hokuyo", "Nankai", "Marunouchi", "Takumi", "Mirai",
+    "Sakura",
+    "Fuji",
+    "Asahi",
+    "Hikari",
+    "Midori",
+    "Yamato",
+    "Kizuna",
+    "Tsubasa",
+    "Minato",
+    "Hoshi",
+    "Kaze",
+    "Aozora",
+    "Shinsei",
+    "Daiichi",
+    "Chuo",
+    "Heiwa",
+    "Nishiki",
+    "Kotobuki",
+    "Tohoku",
+    "Kansai",
+    "Seto",
+    "Hokuyo",
+    "Nankai",
+    "Marunouchi",
+    "Takumi",
+    "Mirai",
 ]
 NAME_TRADES = {
     OperatorRole.IMPORTER: ["Trading", "Shoji", "Foods Import"],
@@ -47,8 +70,17 @@ COMPANIONS = {
     OperatorRole.FREIGHT_FORWARDER: [OperatorRole.CUSTOMS_BROKER, OperatorRole.LOGISTICS_OPERATOR],
 }
 # Prefectures weighted by where trade is concentrated.
-BUSY_REGIONS = {"JP-13": 8, "JP-14": 5, "JP-27": 5, "JP-23": 4, "JP-28": 3, "JP-12": 3,
-                "JP-40": 3, "JP-11": 2, "JP-22": 2}
+BUSY_REGIONS = {
+    "JP-13": 8,
+    "JP-14": 5,
+    "JP-27": 5,
+    "JP-23": 4,
+    "JP-28": 3,
+    "JP-12": 3,
+    "JP-40": 3,
+    "JP-11": 2,
+    "JP-22": 2,
+}
 STAFF = [
     ("examiner", Role.EXAMINER, "TOKYO", "Haruto", "Sato"),
     ("examiner.osaka", Role.EXAMINER, "OSAKA", "Yui", "Tanaka"),
@@ -58,6 +90,44 @@ STAFF = [
     ("auditor", Role.AUDITOR, "TOKYO", "Mei", "Ito"),
     ("border", Role.BORDER_OFFICER, "TOKYO", "Riku", "Yamamoto"),
     ("oga", Role.OGA_OFFICER, None, "Hina", "Nakamura"),
+]
+
+
+# The demo traders' own companies: an SME importer, a large exporter, a customs broker.
+TRADERS = [
+    (
+        "trader.sme",
+        "010401000001",
+        {
+            "legal_name": "Sakura Foods Import Co., Ltd.",
+            "employee_count": 35,
+            "roles": [OperatorRole.IMPORTER],
+            "region": "JP-13",
+            "address": "2-4-1 Shiba, Minato-ku, Tokyo",
+        },
+    ),
+    (
+        "trader.large",
+        "018001000002",
+        {
+            "legal_name": "Fuji Precision Industries Corporation",
+            "employee_count": 2400,
+            "roles": [OperatorRole.EXPORTER, OperatorRole.MANUFACTURER],
+            "region": "JP-23",
+            "address": "1-1 Meieki, Nakamura-ku, Nagoya",
+        },
+    ),
+    (
+        "trader.broker",
+        "020001000003",
+        {
+            "legal_name": "Minato Customs Brokerage K.K.",
+            "employee_count": 120,
+            "roles": [OperatorRole.CUSTOMS_BROKER, OperatorRole.FREIGHT_FORWARDER],
+            "region": "JP-14",
+            "address": "5-2 Kaigandori, Naka-ku, Yokohama",
+        },
+    ),
 ]
 
 
@@ -107,55 +177,66 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
     specs = [_operator_spec(rng, regions) for _ in range(operators)]
     for spec in specs:
         if not Operator.objects.filter(economy=japan, tin=spec["tin"]).exists():
-            registry_services.create_operator(
-                actor=None, economy=japan, reason="demo data", **spec
-            )
+            registry_services.create_operator(actor=None, economy=japan, reason="demo data", **spec)
     logins = []
     offices = {o.code: o for o in CustomsOffice.objects.filter(economy=japan)}
     for username, role, office_code, first, last in STAFF:
         office = offices.get(office_code) if office_code else None
         if not User.objects.filter(username=username).exists():
             account_services.create_user(
-                actor=None, username=username, role=role, password=DEMO_PASSWORD,
-                office=office, first_name=first, last_name=last,
+                actor=None,
+                username=username,
+                role=role,
+                password=DEMO_PASSWORD,
+                office=office,
+                first_name=first,
+                last_name=last,
                 email=f"{username}@customs.example",
             )
-        logins.append(DemoLogin(username, Role(role).label, str(office or ""), DEMO_PASSWORD))
-    trader_picks = _trader_operators(specs, japan)
-    for username, operator in trader_picks:
+        logins.append(DemoLogin(username, str(Role(role).label), str(office or ""), DEMO_PASSWORD))
+    for username, tin_body, spec in TRADERS:
+        operator = _showcase_operator(japan, tin_body, spec)
         if not User.objects.filter(username=username).exists():
             account_services.create_user(
-                actor=None, username=username, role=Role.TRADER, password=DEMO_PASSWORD,
-                operator=operator, email=f"{username}@trader.example",
+                actor=None,
+                username=username,
+                role=Role.TRADER,
+                password=DEMO_PASSWORD,
+                operator=operator,
+                email=f"{username}@trader.example",
             )
         size = "SME" if operator.is_sme else "large"
-        logins.append(DemoLogin(username, str(Role.TRADER.label),
-                                f"{operator.legal_name} ({size})", DEMO_PASSWORD))
+        logins.append(
+            DemoLogin(
+                username, str(Role.TRADER.label), f"{operator.legal_name} ({size})", DEMO_PASSWORD
+            )
+        )
     if not User.objects.filter(username="partner.tw").exists():
         account_services.create_user(
-            actor=None, username="partner.tw", role=Role.PARTNER_CUSTOMS, password=None,
-            first_name="Chinese Taipei", last_name="Customs",
+            actor=None,
+            username="partner.tw",
+            role=Role.PARTNER_CUSTOMS,
+            password=None,
+            first_name="Chinese Taipei",
+            last_name="Customs",
         )
-    logins.append(DemoLogin("partner.tw", str(Role.PARTNER_CUSTOMS.label),
-                            "API only: `aeo token partner.tw` prints a token", None))
+    logins.append(
+        DemoLogin(
+            "partner.tw",
+            str(Role.PARTNER_CUSTOMS.label),
+            "API only: `aeo token partner.tw` prints a token",
+            None,
+        )
+    )
     return logins
 
 
-def _trader_operators(specs: list[dict], japan: Economy) -> list[tuple[str, Operator]]:
-    """Three traders: an SME importer, a large exporter, a customs broker."""
-    ops = Operator.objects.filter(economy=japan, tin__in=[s["tin"] for s in specs]).with_sme()
-    picks = [
-        ("trader.sme", ops.smes().filter(roles__role=OperatorRole.IMPORTER)),
-        ("trader.large", ops.non_smes().filter(roles__role=OperatorRole.EXPORTER)),
-        ("trader.broker", ops.filter(roles__role=OperatorRole.CUSTOMS_BROKER)),
-    ]
-    bound = dict(User.objects.filter(username__in=[u for u, _ in picks])
-                 .values_list("username", "operator_id"))
-    chosen: list[tuple[str, Operator]] = []
-    for username, qs in picks:
-        if username in bound:
-            chosen.append((username, Operator.objects.get(pk=bound[username])))
-            continue
-        taken = [op.pk for _, op in chosen]
-        chosen.append((username, qs.exclude(pk__in=taken).order_by("tin").first() or ops.first()))
-    return chosen
+def _showcase_operator(japan: Economy, tin_body: str, spec: dict) -> Operator:
+    tin = japan_check_digit(tin_body) + tin_body
+    existing = Operator.objects.filter(economy=japan, tin=tin).first()
+    if existing:
+        return existing
+    region = Region.objects.get(economy=japan, code=spec["region"])
+    return registry_services.create_operator(
+        actor=None, economy=japan, tin=tin, reason="demo data", **{**spec, "region": region}
+    )

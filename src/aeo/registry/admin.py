@@ -5,8 +5,14 @@ from aeo.registry.models import CustomsOffice, Economy, Operator, OperatorRoleAs
 
 @admin.register(Economy)
 class EconomyAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "programme_name", "programme_launch_year", "validity_years",
-                    "sme_employee_cap")
+    list_display = (
+        "code",
+        "name",
+        "programme_name",
+        "programme_launch_year",
+        "validity_years",
+        "sme_employee_cap",
+    )
     search_fields = ("code", "name")
 
 

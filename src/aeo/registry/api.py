@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from aeo.registry import selectors, services
@@ -71,7 +71,7 @@ def create_operator(request: HttpRequest, payload: OperatorIn):
         roles=[r.value for r in payload.roles],
         reason=payload.reason,
     )
-    return 201, selectors.operators_visible_to(request.user).get(pk=operator.pk)
+    return Status(201, selectors.operators_visible_to(request.user).get(pk=operator.pk))
 
 
 @router.patch("/operators/{operator_id}", response=OperatorOut, operation_id="update_operator")

@@ -11,8 +11,12 @@ class OperatorForm(forms.Form):
     economy = forms.ModelChoiceField(queryset=Economy.objects.all(), label=_("Economy"))
     tin = forms.CharField(label=_("TIN"), max_length=40)
     legal_name = forms.CharField(label=_("Legal name"), max_length=200)
-    address = forms.CharField(label=_("Address"), widget=forms.Textarea(attrs={"rows": 3}),
-                              required=False, max_length=2000)
+    address = forms.CharField(
+        label=_("Address"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
     region = forms.ModelChoiceField(
         queryset=Region.objects.select_related("office"), label=_("Region"), required=False
     )

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from aeo.core import audit, business_days
 from aeo.core.errors import DomainError
+from aeo.core.http import AuthedRequest
 from aeo.registry import selectors, services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.forms import OperatorForm
@@ -20,7 +21,7 @@ PAGE_SIZE = 25
 
 
 @login_required
-def operator_list(request: HttpRequest) -> HttpResponse:
+def operator_list(request: AuthedRequest) -> HttpResponse:
     if not request.user.has_perm("registry.view_operator"):
         raise PermissionDenied
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "role", "sme", "economy")}
@@ -37,7 +38,7 @@ def operator_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def operator_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def operator_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     operator = get_object_or_404(selectors.operators_visible_to(request.user), pk=pk)
     history = audit.history([operator]).all()[:100]
     return render(
@@ -73,11 +74,13 @@ def _apply_errors(form: OperatorForm, exc: Exception) -> None:
 
 
 @login_required
-def operator_create(request: HttpRequest) -> HttpResponse:
+def operator_create(request: AuthedRequest) -> HttpResponse:
     if not request.user.has_perm("registry.add_operator"):
         raise PermissionDenied
-    form = OperatorForm(request.POST or None, initial={"economy": request.user.office and
-                                                      request.user.office.economy_id})
+    form = OperatorForm(
+        request.POST or None,
+        initial={"economy": request.user.office and request.user.office.economy_id},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -91,7 +94,7 @@ def operator_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def operator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def operator_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     operator = get_object_or_404(selectors.operators_visible_to(request.user), pk=pk)
     if not request.user.has_perm("registry.change_operator", operator):
         raise PermissionDenied
@@ -115,12 +118,12 @@ def operator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def economy_list(request: HttpRequest) -> HttpResponse:
+def economy_list(request: AuthedRequest) -> HttpResponse:
     return render(request, "registry/economy_list.html", {"economies": selectors.economies()})
 
 
 @login_required
-def economy_detail(request: HttpRequest, code: str) -> HttpResponse:
+def economy_detail(request: AuthedRequest, code: str) -> HttpResponse:
     economy = get_object_or_404(Economy, code=code.upper())
     year = date.today().year
     return render(

@@ -29,6 +29,14 @@ ECONOMIES: list[tuple[str, str, str, int | None, int | None, int | None, str]] =
     ("SG", "Singapore", "Secure Trade Partnership", 2007, 3, None, "SG"),
     ("TW", "Chinese Taipei", "AEO Programme", 2009, None, None, "TW"),
     ("TH", "Thailand", "AEO Programme", 2011, None, None, "TH"),
-    ("US", "United States", "Customs Trade Partnership Against Terrorism (CTPAT)", 2001, None, None, "US"),
+    (
+        "US",
+        "United States",
+        "Customs Trade Partnership Against Terrorism (CTPAT)",
+        2001,
+        None,
+        None,
+        "US",
+    ),
     ("VN", "Viet Nam", "AEO Programme", 2011, 3, None, "VN"),
 ]

@@ -24,12 +24,16 @@ class Command(BaseCommand):
         width = max(len(login.username) for login in logins)
         for login in logins:
             secret = login.password or "(token only)"
-            self.stdout.write(f"  {login.username:<{width}}  {secret:<14}  {login.role} · {login.detail}")
+            self.stdout.write(
+                f"  {login.username:<{width}}  {secret:<14}  {login.role} · {login.detail}"
+            )
         if opts["no_serve"]:
             return
         url = f"http://127.0.0.1:{opts['port']}/"
         self.stdout.write(self.style.SUCCESS(f"Serving on {url} (Ctrl-C to stop)"))
         call_command(
-            "runserver", f"127.0.0.1:{opts['port']}", use_reloader=False,
+            "runserver",
+            f"127.0.0.1:{opts['port']}",
+            use_reloader=False,
             insecure_serving=not settings.DEBUG,
         )

@@ -1,0 +1,28 @@
+import pytest
+from django.core.management import call_command
+
+from aeo.accounts.constants import Role
+from aeo.accounts.models import User
+from aeo.core.models import AuditEvent
+from aeo.registry.models import Operator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_no_serve_loads_a_believable_registry_once(capsys):
+    call_command("demo", "--no-serve", "--operators", "60", "--seed", "7")
+    out = capsys.readouterr().out
+    assert "trader.sme" in out and "examiner" in out and "aeo-demo-2026" in out
+    operators = Operator.objects.filter(economy_id="JP")
+    assert operators.count() == 63  # 60 generated + the 3 traders' companies
+    assert 0 < operators.smes().count() < 63
+    assert operators.filter(region__isnull=True).count() == 0
+    assert set(User.objects.values_list("role", flat=True)) == set(Role.values)
+    assert User.objects.get(username="trader.sme").operator.is_sme
+    assert not User.objects.get(username="trader.large").operator.is_sme
+    assert AuditEvent.objects.filter(action="operator.created").count() == 63
+    snapshot = sorted(operators.values_list("tin", "legal_name"))
+
+    call_command("demo", "--no-serve", "--operators", "60", "--seed", "7")
+    assert sorted(operators.values_list("tin", "legal_name")) == snapshot
+    assert User.objects.filter(username="examiner").count() == 1
