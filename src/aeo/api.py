@@ -18,7 +18,12 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from aeo.accounts.auth import API_AUTH
 from aeo.core.errors import DomainError
+from aeo.applications.api import router as applications_router
+from aeo.authorizations.api import router as authorizations_router
+from aeo.notifications.api import router as notifications_router
 from aeo.registry.api import router as registry_router
+from aeo.requirements.api import router as requirements_router
+from aeo.supervision.api import router as supervision_router
 
 api = NinjaAPI(
     title="AEO platform API",
@@ -90,3 +95,8 @@ def on_too_big(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 api.add_router("/", registry_router)
+api.add_router("/", requirements_router)
+api.add_router("/", applications_router)
+api.add_router("/", authorizations_router)
+api.add_router("/", supervision_router)
+api.add_router("/", notifications_router)

@@ -49,6 +49,11 @@ INSTALLED_APPS = [
     "aeo.core",
     "aeo.accounts",
     "aeo.registry",
+    "aeo.requirements",
+    "aeo.applications",
+    "aeo.authorizations",
+    "aeo.supervision",
+    "aeo.notifications",
     "aeo.trs",
     "aeo.demo",
 ]

@@ -33,6 +33,16 @@ class Economy(models.Model):
         help_text=_("Code in the holidays package; empty: weekends only."),
     )
     apec_member = models.BooleanField(_("APEC member"), default=True)
+    # The statutory clock: the common 90 + 30 business-day rule, and a shorter SME track.
+    decision_business_days = models.PositiveSmallIntegerField(
+        _("decision target (business days)"), default=90
+    )
+    extension_business_days = models.PositiveSmallIntegerField(
+        _("extension (business days)"), default=30
+    )
+    sme_decision_business_days = models.PositiveSmallIntegerField(
+        _("SME expedited target (business days)"), default=60
+    )
 
     class Meta:
         ordering = ["name"]
