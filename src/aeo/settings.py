@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "aeo.core.context_processors.platform",
+                "aeo.notifications.context_processors.inbox",
             ],
         },
     },

@@ -1,3 +1,210 @@
-from ninja import Router
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from aeo.applications import selectors, services
+from aeo.applications.models import Application
+from aeo.applications.schemas import (
+    ApplicationFilters,
+    ApplicationOut,
+    CommentIn,
+    ConsultationIn,
+    ConsultationOut,
+    CreateApplicationIn,
+    DecisionIn,
+    EventOut,
+    ExtendIn,
+    InformationRequestIn,
+    ResponseIn,
+    VisitIn,
+)
+from aeo.core.http import AuthedRequest
 
 router = Router(tags=["applications"])
+
+
+def _get(request: HttpRequest, application_id: int) -> Application:
+    return get_object_or_404(selectors.applications_visible_to(request.user), pk=application_id)
+
+
+def _fresh(request: HttpRequest, application: Application) -> Application:
+    return _get(request, application.pk)
+
+
+@router.post("/consultations", response={201: ConsultationOut}, operation_id="request_consultation")
+def request_consultation(request: AuthedRequest, payload: ConsultationIn):
+    consultation = services.request_consultation(actor=request.user, **payload.dict())
+    return Status(201, consultation)
+
+
+@router.get("/applications", response=list[ApplicationOut], operation_id="list_applications")
+@paginate(LimitOffsetPagination)
+def list_applications(request: AuthedRequest, filters: Query[ApplicationFilters]):
+    qs = selectors.applications_visible_to(request.user)
+    if filters.state:
+        qs = qs.filter(state=filters.state)
+    if filters.overdue is not None:
+        overdue_ids = [a.pk for a in qs if (c := a.clock()) and c.overdue]
+        qs = qs.filter(pk__in=overdue_ids) if filters.overdue else qs.exclude(pk__in=overdue_ids)
+    return qs
+
+
+@router.post("/applications", response={201: ApplicationOut}, operation_id="create_application")
+def create_application(request: AuthedRequest, payload: CreateApplicationIn):
+    roles = [r.value for r in payload.roles] if payload.roles else None
+    application = services.create_application(actor=request.user, roles=roles)
+    return Status(201, _fresh(request, application))
+
+
+@router.get(
+    "/applications/{application_id}", response=ApplicationOut, operation_id="get_application"
+)
+def get_application(request: AuthedRequest, application_id: int):
+    return _get(request, application_id)
+
+
+@router.get(
+    "/applications/{application_id}/history",
+    response=list[EventOut],
+    operation_id="get_application_history",
+)
+def get_application_history(request: AuthedRequest, application_id: int):
+    return list(selectors.history(_get(request, application_id)))
+
+
+@router.post(
+    "/applications/{application_id}/submit",
+    response=ApplicationOut,
+    operation_id="submit_application",
+)
+def submit_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+    app = services.submit_application(
+        actor=request.user, application=_get(request, application_id), version=payload.version
+    )
+    return _fresh(request, app)
+
+
+@router.post(
+    "/applications/{application_id}/accept",
+    response=ApplicationOut,
+    operation_id="accept_application",
+)
+def accept_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+    app = services.accept_application(
+        actor=request.user,
+        application=_get(request, application_id),
+        comment=payload.comment,
+        version=payload.version,
+    )
+    return _fresh(request, app)
+
+
+@router.post(
+    "/applications/{application_id}/return",
+    response=ApplicationOut,
+    operation_id="return_application",
+)
+def return_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+    app = services.return_application(
+        actor=request.user,
+        application=_get(request, application_id),
+        comment=payload.comment,
+        version=payload.version,
+    )
+    return _fresh(request, app)
+
+
+@router.post(
+    "/applications/{application_id}/information-requests",
+    response=ApplicationOut,
+    operation_id="request_information",
+)
+def request_information(request: AuthedRequest, application_id: int, payload: InformationRequestIn):
+    app = services.request_information(
+        actor=request.user,
+        application=_get(request, application_id),
+        request=payload.request,
+        resume_by=payload.resume_by,
+        version=payload.version,
+    )
+    return _fresh(request, app)
+
+
+@router.post(
+    "/applications/{application_id}/response",
+    response=ApplicationOut,
+    operation_id="respond_to_request",
+)
+def respond_to_request(request: AuthedRequest, application_id: int, payload: ResponseIn):
+    app = services.respond_to_request(
+        actor=request.user,
+        application=_get(request, application_id),
+        response=payload.response,
+        version=payload.version,
+    )
+    return _fresh(request, app)
+
+
+@router.post(
+    "/applications/{application_id}/validation-visit",
+    response=ApplicationOut,
+    operation_id="record_validation_visit",
+)
+def record_validation_visit(request: AuthedRequest, application_id: int, payload: VisitIn):
+    app = services.record_validation_visit(
+        actor=request.user,
+        application=_get(request, application_id),
+        visited_on=payload.visited_on,
+        findings=payload.findings,
+        satisfactory=payload.satisfactory,
+        version=payload.version,
+    )
+    return _fresh(request, app)
+
+
+@router.post(
+    "/applications/{application_id}/extension",
+    response=ApplicationOut,
+    operation_id="extend_deadline",
+)
+def extend_deadline(request: AuthedRequest, application_id: int, payload: ExtendIn):
+    app = services.extend_deadline(
+        actor=request.user,
+        application=_get(request, application_id),
+        reason=payload.reason,
+        version=payload.version,
+    )
+    return _fresh(request, app)
+
+
+@router.post(
+    "/applications/{application_id}/decision",
+    response=ApplicationOut,
+    operation_id="decide_application",
+)
+def decide_application(request: AuthedRequest, application_id: int, payload: DecisionIn):
+    app = services.decide_application(
+        actor=request.user,
+        application=_get(request, application_id),
+        outcome=payload.outcome.value,
+        text=payload.text,
+        reasons=[r.value for r in payload.reasons],
+        version=payload.version,
+    )
+    return _fresh(request, app)
+
+
+@router.post(
+    "/applications/{application_id}/withdraw",
+    response=ApplicationOut,
+    operation_id="withdraw_application",
+)
+def withdraw_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+    app = services.withdraw_application(
+        actor=request.user,
+        application=_get(request, application_id),
+        comment=payload.comment,
+        version=payload.version,
+    )
+    return _fresh(request, app)

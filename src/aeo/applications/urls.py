@@ -1,2 +1,14 @@
+from django.urls import path
+
+from aeo.applications import views
+
 app_name = "applications"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("mine/", views.mine, name="mine"),
+    path("all/", views.application_list, name="list"),
+    path("start/", views.start, name="start"),
+    path("consultation/", views.consultation, name="consultation"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/<str:action_name>/", views.act, name="act"),
+]

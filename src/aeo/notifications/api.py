@@ -1,3 +1,34 @@
-from ninja import Router
+from datetime import datetime
+
+from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from aeo.core.http import AuthedRequest
+from aeo.notifications import selectors, services
 
 router = Router(tags=["notifications"])
+
+
+class NotificationOut(Schema):
+    id: int
+    subject: str
+    body: str
+    url: str
+    created_at: datetime
+    read_at: datetime | None
+
+
+class MarkRead(Schema):
+    ids: list[int] | None = None
+
+
+@router.get("/notifications", response=list[NotificationOut], operation_id="list_notifications")
+@paginate(LimitOffsetPagination)
+def list_notifications(request: AuthedRequest, unread: bool = False):
+    qs = selectors.inbox(request.user)
+    return qs.filter(read_at__isnull=True) if unread else qs
+
+
+@router.post("/notifications/read", operation_id="mark_notifications_read")
+def mark_notifications_read(request: AuthedRequest, payload: MarkRead) -> dict[str, int]:
+    return {"marked": services.mark_read(actor=request.user, ids=payload.ids)}

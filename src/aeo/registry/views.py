@@ -16,6 +16,8 @@ from aeo.registry import selectors, services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.forms import OperatorForm
 from aeo.registry.models import Economy
+from aeo.supervision.forms import ContactForm
+from aeo.supervision.selectors import contacts_for, current_account_manager
 
 PAGE_SIZE = 25
 
@@ -48,6 +50,9 @@ def operator_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "operator": operator,
             "history": history,
             "can_edit": request.user.has_perm("registry.change_operator", operator),
+            "account_manager": current_account_manager(operator),
+            "contacts": contacts_for(operator)[:50] if request.user.is_customs else None,
+            "contact_form": ContactForm() if request.user.is_customs else None,
         },
     )
 

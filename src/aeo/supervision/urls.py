@@ -1,2 +1,8 @@
+from django.urls import path
+
+from aeo.supervision import views
+
 app_name = "supervision"
-urlpatterns: list = []
+urlpatterns = [
+    path("operators/<int:operator_id>/contacts/", views.log_contact, name="log_contact"),
+]

@@ -1,0 +1,106 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aeo.applications.constants import Outcome, RefusalReason
+
+
+class StyledForm(forms.Form):
+    """A form whose widgets carry the design system's classes."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                continue
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "usa-checkbox__input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "usa-select")
+            elif isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("class", "usa-textarea")
+            else:
+                widget.attrs.setdefault("class", "usa-input")
+
+
+class VersionedForm(StyledForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ConsultationForm(StyledForm):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    message = forms.CharField(
+        label=_("What would you like to discuss?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+    preferred_date = forms.DateField(
+        label=_("Preferred date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class CommentForm(VersionedForm):
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
+
+
+class ReturnForm(VersionedForm):
+    comment = forms.CharField(
+        label=_("What is missing?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class InformationRequestForm(VersionedForm):
+    request = forms.CharField(
+        label=_("Information needed"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    resume_by = forms.DateField(
+        label=_("Respond by"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class ResponseForm(VersionedForm):
+    response = forms.CharField(
+        label=_("Your response"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000
+    )
+
+
+class VisitForm(VersionedForm):
+    visited_on = forms.DateField(
+        label=_("Visit date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    findings = forms.CharField(
+        label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10000
+    )
+    satisfactory = forms.BooleanField(label=_("Requirements met on site"), required=False)
+
+
+class ExtendForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Reason for the extension"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
+
+
+class DecisionForm(VersionedForm):
+    outcome = forms.ChoiceField(
+        label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.MultipleChoiceField(
+        label=_("Reasons for a refusal"),
+        required=False,
+        choices=RefusalReason.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    text = forms.CharField(
+        label=_("Explanation to the applicant"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=10000,
+    )

@@ -1,0 +1,73 @@
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from aeo.accounts.constants import Role
+from aeo.accounts.models import User
+from aeo.core import audit
+from aeo.core.errors import DomainError
+from aeo.registry.models import Operator
+from aeo.supervision.constants import ContactKind
+from aeo.supervision.models import AccountManagerAssignment, ContactLog
+from aeo.supervision.selectors import current_account_manager, least_loaded_manager
+
+
+@transaction.atomic
+def assign_account_manager(*, actor: User | None, operator: Operator, manager: User) -> User:
+    if manager.role != Role.ACCOUNT_MANAGER:
+        raise DomainError("Only an account manager can be assigned.", field="manager")
+    current = current_account_manager(operator)
+    if current == manager:
+        return manager
+    AccountManagerAssignment.objects.filter(operator=operator, ended_at__isnull=True).update(
+        ended_at=timezone.now()
+    )
+    AccountManagerAssignment.objects.create(operator=operator, manager=manager)
+    audit.record(
+        actor=actor,
+        action="operator.account_manager_assigned",
+        obj=operator,
+        changes={"account_manager": [str(current or ""), str(manager)]},
+    )
+    return manager
+
+
+def ensure_account_manager(*, actor: User | None, operator: Operator) -> User | None:
+    """The operator's account manager, assigning the least-loaded one of its unit if none."""
+    current = current_account_manager(operator)
+    if current is not None:
+        return current
+    manager = least_loaded_manager(operator.office)
+    if manager is None:
+        return None
+    return assign_account_manager(actor=actor, operator=operator, manager=manager)
+
+
+@transaction.atomic
+def log_contact(
+    *,
+    actor: User,
+    operator: Operator,
+    kind: str,
+    occurred_at: datetime,
+    summary: str,
+    notes: str = "",
+) -> ContactLog:
+    if not actor.is_customs:
+        raise PermissionDenied("Only customs officials log contacts.")
+    if kind not in ContactKind.values:
+        raise DomainError(f"Unknown contact kind {kind!r}.", field="kind")
+    if not summary.strip():
+        raise DomainError("Enter a summary.", field="summary")
+    entry = ContactLog.objects.create(
+        operator=operator,
+        kind=kind,
+        occurred_at=occurred_at,
+        summary=summary.strip(),
+        notes=notes,
+        recorded_by=actor,
+    )
+    audit.record(actor=actor, action="contact.logged", obj=entry, changes={"kind": kind})
+    return entry
