@@ -8,6 +8,7 @@ from django.db import transaction
 from aeo.accounts import services as account_services
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
+from aeo.demo.lifecycle import build_applications
 from aeo.registry import services as registry_services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import CustomsOffice, Economy, Operator, Region
@@ -211,6 +212,7 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
                 username, str(Role.TRADER.label), f"{operator.legal_name} ({size})", DEMO_PASSWORD
             )
         )
+    build_applications(rng, User.objects.get(username="examiner"))
     if not User.objects.filter(username="partner.tw").exists():
         account_services.create_user(
             actor=None,

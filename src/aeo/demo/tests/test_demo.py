@@ -3,6 +3,8 @@ from django.core.management import call_command
 
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
+from aeo.applications.models import Application
+from aeo.applications.selectors import workload
 from aeo.core.models import AuditEvent
 from aeo.registry.models import Operator
 
@@ -21,6 +23,18 @@ def test_demo_no_serve_loads_a_believable_registry_once(capsys):
     assert User.objects.get(username="trader.sme").operator.is_sme
     assert not User.objects.get(username="trader.large").operator.is_sme
     assert AuditEvent.objects.filter(action="operator.created").count() == 63
+    states = set(Application.objects.values_list("state", flat=True))
+    assert states == {
+        "submitted",
+        "returned",
+        "under_examination",
+        "paused",
+        "validated",
+        "authorized",
+        "refused",
+    }
+    examiner = User.objects.get(username="examiner")
+    assert workload(examiner)["overdue"], "the demo shows an overdue application"
     snapshot = sorted(operators.values_list("tin", "legal_name"))
 
     call_command("demo", "--no-serve", "--operators", "60", "--seed", "7")
