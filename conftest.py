@@ -1,12 +1,9 @@
-"""Project-wide pytest set-up: fast hashing, immediate tasks, shared fixtures."""
+"""Project-wide pytest set-up: fast hashing, immediate tasks."""
 
-import os
-
-os.environ.setdefault("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
-
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
+def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

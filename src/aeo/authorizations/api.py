@@ -1,3 +1,80 @@
-from ninja import Router
+"""The register (public, no authentication) and officials' operations on authorizations."""
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from aeo.authorizations import selectors, services
+from aeo.authorizations.schemas import (
+    AuthorizationDetailOut,
+    AuthorizationFilters,
+    AuthorizationOut,
+    RegisterEntryOut,
+    RegisterFilters,
+    StatusChangeIn,
+)
 
 router = Router(tags=["authorizations"])
+
+
+@router.get(
+    "/register",
+    response=list[RegisterEntryOut],
+    operation_id="search_register",
+    auth=None,
+    summary="Search the public AEO register",
+)
+@paginate(LimitOffsetPagination)
+def search_register(request: HttpRequest, filters: Query[RegisterFilters]):
+    return selectors.search_authorizations(
+        selectors.public_register(), q=filters.q, aeo_type=filters.type or ""
+    )
+
+
+@router.get(
+    "/register/{aeo_number}",
+    response=RegisterEntryOut,
+    operation_id="get_register_entry",
+    auth=None,
+    summary="One active AEO in the public register",
+)
+def get_register_entry(request: HttpRequest, aeo_number: str):
+    return get_object_or_404(selectors.public_register(), aeo_number=aeo_number.upper())
+
+
+@router.get("/authorizations", response=list[AuthorizationOut], operation_id="list_authorizations")
+@paginate(LimitOffsetPagination)
+def list_authorizations(request: HttpRequest, filters: Query[AuthorizationFilters]):
+    qs = selectors.authorizations_visible_to(request.user)
+    if filters.operator_id is not None:
+        qs = qs.filter(operator_id=filters.operator_id)
+    return selectors.search_authorizations(
+        qs, q=filters.q, aeo_type=filters.type or "", status=filters.status or ""
+    )
+
+
+@router.get(
+    "/authorizations/{authorization_id}",
+    response=AuthorizationDetailOut,
+    operation_id="get_authorization",
+)
+def get_authorization(request: HttpRequest, authorization_id: int):
+    return get_object_or_404(selectors.authorizations_visible_to(request.user), pk=authorization_id)
+
+
+@router.post(
+    "/authorizations/{authorization_id}/status",
+    response=AuthorizationDetailOut,
+    operation_id="change_authorization_status",
+)
+def change_authorization_status(
+    request: HttpRequest, authorization_id: int, payload: StatusChangeIn
+):
+    authorization = get_object_or_404(
+        selectors.authorizations_visible_to(request.user), pk=authorization_id
+    )
+    services.change_status(
+        actor=request.user, authorization=authorization, to=payload.to, reason=payload.reason
+    )
+    return selectors.authorizations_visible_to(request.user).get(pk=authorization_id)

@@ -1,0 +1,69 @@
+"""Officials' API: list, read and change status; traders see only their own."""
+
+import pytest
+
+from aeo.accounts.constants import Role
+from aeo.authorizations.tests.conftest import bearer, issue
+from aeo.registry.tests.factories import OperatorFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _status(client, authorization, user, to, reason="Audit findings."):
+    return client.post(
+        f"/api/v1/authorizations/{authorization.pk}/status",
+        {"to": to, "reason": reason},
+        content_type="application/json",
+        **bearer(user),
+    )
+
+
+def test_official_lists_and_reads_with_history(client, authorization, examiner):
+    other = issue(OperatorFactory())[0]
+    listed = client.get("/api/v1/authorizations", **bearer(examiner)).json()
+    assert {row["id"] for row in listed["items"]} == {authorization.pk, other.pk}
+    detail = client.get(f"/api/v1/authorizations/{authorization.pk}", **bearer(examiner)).json()
+    assert detail["aeo_number"] == authorization.aeo_number
+    assert detail["history"][0]["from_status"] is None
+    assert detail["history"][0]["to_status"] == "active"
+
+
+def test_trader_sees_only_its_own(client, authorization, trader):
+    other = issue(OperatorFactory())[0]
+    listed = client.get("/api/v1/authorizations", **bearer(trader)).json()
+    assert [row["id"] for row in listed["items"]] == [authorization.pk]
+    response = client.get(f"/api/v1/authorizations/{other.pk}", **bearer(trader))
+    assert response.status_code == 404
+    assert _status(client, other, trader, "surrendered").status_code == 404
+
+
+def test_change_status_and_409_on_an_illegal_transition(client, authorization, examiner):
+    response = _status(client, authorization, examiner, "revoked")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "revoked"
+    assert body["history"][-1]["actor"] == examiner.username
+    again = _status(client, authorization, examiner, "active")
+    assert again.status_code == 409
+    assert again.json() == {
+        "detail": "An authorization that is Revoked cannot become Active.",
+        "errors": [
+            {"field": "to", "message": "An authorization that is Revoked cannot become Active."}
+        ],
+    }
+
+
+def test_change_status_refusals_in_the_error_shape(client, authorization, trader):
+    auditor = UserFactory(role=Role.AUDITOR)
+    assert _status(client, authorization, auditor, "suspended").status_code == 403
+    assert _status(client, authorization, trader, "revoked").status_code == 403
+    blank = _status(client, authorization, trader, "surrendered", reason="")
+    assert blank.status_code == 422
+    assert blank.json()["errors"][0]["field"] == "reason"
+    assert _status(client, authorization, trader, "surrendered").status_code == 200
+
+
+def test_partner_and_anonymous_see_nothing(client, authorization):
+    partner = UserFactory(role=Role.PARTNER_CUSTOMS)
+    assert client.get("/api/v1/authorizations", **bearer(partner)).json()["count"] == 0
+    assert client.get("/api/v1/authorizations").status_code == 401

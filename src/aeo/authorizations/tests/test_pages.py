@@ -1,0 +1,105 @@
+"""Officials' and traders' pages: list, detail with history and status form, certificate."""
+
+import pytest
+from django.urls import reverse
+
+from aeo.accounts.constants import Role
+from aeo.authorizations.tests.conftest import issue
+from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_trader_lists_only_its_own(client, authorization, trader):
+    other = issue(OperatorFactory())[0]
+    client.force_login(trader)
+    page = client.get(reverse("authorizations:authorization_list")).text
+    assert authorization.aeo_number in page
+    assert other.aeo_number not in page
+
+
+@pytest.mark.parametrize(
+    "name", ["authorization_detail", "certificate", "certificate_pdf", "authorization_status"]
+)
+def test_another_operators_trader_gets_404(client, authorization, name):
+    client.force_login(TraderFactory())
+    url = reverse(f"authorizations:{name}", args=[authorization.pk])
+    response = client.post(url) if name == "authorization_status" else client.get(url)
+    assert response.status_code == 404
+
+
+def test_certificate_page_for_the_holder_and_officials(client, authorization, trader):
+    url = reverse("authorizations:certificate", args=[authorization.pk])
+    assert client.get(url).status_code == 302  # sign-in first
+    for user in (trader, UserFactory(role=Role.BORDER_OFFICER)):
+        client.force_login(user)
+        page = client.get(url)
+        assert page.status_code == 200
+        assert authorization.aeo_number in page.text
+        assert "Sakura Trading K.K." in page.text
+        assert "AEO Importer" in page.text
+        assert "Indefinite" in page.text
+        assert "authorizations/certificate.css" in page.text
+
+
+def test_certificate_says_when_not_in_force(client, authorization, examiner):
+    client.force_login(examiner)
+    client.post(
+        reverse("authorizations:authorization_status", args=[authorization.pk]),
+        {"to": "revoked", "reason": "Fraud."},
+    )
+    page = client.get(reverse("authorizations:certificate", args=[authorization.pk]))
+    assert "This authorization is not in force: Revoked." in page.text
+
+
+def test_certificate_pdf(client, authorization, trader):
+    client.force_login(trader)
+    response = client.get(reverse("authorizations:certificate_pdf", args=[authorization.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert authorization.aeo_number in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF-")
+    assert authorization.aeo_number.encode() in response.content  # the document title
+
+
+def test_certificate_pdf_with_a_japanese_name(client, examiner):
+    (authorization,) = issue(OperatorFactory(legal_name="株式会社さくら <商事> & Co."))
+    client.force_login(examiner)
+    response = client.get(reverse("authorizations:certificate_pdf", args=[authorization.pk]))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_detail_offers_only_permitted_moves_and_changes_status(client, authorization, examiner):
+    url = reverse("authorizations:authorization_detail", args=[authorization.pk])
+    client.force_login(examiner)
+    page = client.get(url).text
+    assert 'value="suspended"' in page and 'value="expired"' not in page
+    status_url = reverse("authorizations:authorization_status", args=[authorization.pk])
+    blank = client.post(status_url, {"to": "suspended", "reason": ""})
+    assert blank.status_code == 400
+    response = client.post(status_url, {"to": "suspended", "reason": "Audit findings."})
+    assert response.status_code == 302
+    page = client.get(url).text
+    assert "Audit findings." in page and "Status changed." in page
+
+
+def test_holder_may_only_surrender_and_auditor_gets_no_form(client, authorization, trader):
+    url = reverse("authorizations:authorization_detail", args=[authorization.pk])
+    client.force_login(trader)
+    page = client.get(url).text
+    assert 'value="surrendered"' in page and 'value="revoked"' not in page
+    forged = client.post(
+        reverse("authorizations:authorization_status", args=[authorization.pk]),
+        {"to": "revoked", "reason": "Forged."},
+    )
+    assert forged.status_code == 400
+    authorization.refresh_from_db()
+    assert authorization.status == "active"
+    client.force_login(UserFactory(role=Role.AUDITOR))
+    assert "Change status" not in client.get(url).text
+    refused = client.post(
+        reverse("authorizations:authorization_status", args=[authorization.pk]),
+        {"to": "suspended", "reason": "R."},
+    )
+    assert refused.status_code == 403

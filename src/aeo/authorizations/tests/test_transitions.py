@@ -1,0 +1,144 @@
+"""Every status change goes through one service, checked against the one transition map."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from aeo.accounts.constants import Role
+from aeo.authorizations import services
+from aeo.authorizations.constants import ALLOWED_TRANSITIONS, AuthorizationStatus
+from aeo.authorizations.models import Authorization, AuthorizationEvent
+from aeo.core.errors import DomainError, InvalidTransition
+from aeo.core.models import AuditEvent
+from aeo.registry.tests.factories import TraderFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+STATUSES = AuthorizationStatus.values
+ILLEGAL = [(a, b) for a in STATUSES for b in STATUSES if b not in ALLOWED_TRANSITIONS[a]]
+LEGAL = [(a, b) for a in STATUSES for b in ALLOWED_TRANSITIONS[a]]
+
+
+def _in_status(authorization: Authorization, status: str) -> Authorization:
+    Authorization.objects.filter(pk=authorization.pk).update(status=status)
+    authorization.refresh_from_db()
+    return authorization
+
+
+def test_the_map_lists_the_terminal_states():
+    terminal = {s for s, targets in ALLOWED_TRANSITIONS.items() if not targets}
+    assert terminal == {"revoked", "expired", "surrendered"}
+    assert len(ILLEGAL) == 25 - 8
+
+
+@pytest.mark.parametrize(("from_status", "to"), ILLEGAL)
+def test_every_illegal_transition_is_refused_and_leaves_no_trace(authorization, from_status, to):
+    authorization = _in_status(authorization, from_status)
+    events = AuthorizationEvent.objects.count()
+    with pytest.raises(InvalidTransition):
+        services.change_status(actor=None, authorization=authorization, to=to, reason="Try.")
+    authorization.refresh_from_db()
+    assert authorization.status == from_status
+    assert AuthorizationEvent.objects.count() == events
+
+
+@pytest.mark.parametrize(("from_status", "to"), LEGAL)
+def test_every_legal_transition_appends_history_and_audit(authorization, from_status, to):
+    authorization = _in_status(authorization, from_status)
+    changed = services.change_status(
+        actor=None, authorization=authorization, to=to, reason="Because."
+    )
+    assert changed.status == to
+    last = changed.events.last()
+    assert (last.from_status, last.to_status, last.reason, last.actor) == (
+        from_status,
+        to,
+        "Because.",
+        None,
+    )
+    assert AuditEvent.objects.filter(
+        action="authorization.status_changed", object_id=str(changed.pk)
+    ).exists()
+
+
+def test_history_keeps_every_step_in_order(authorization, examiner):
+    for to in ("suspended", "active", "revoked"):
+        services.change_status(actor=examiner, authorization=authorization, to=to, reason=to)
+    steps = [(e.from_status, e.to_status) for e in authorization.events.all()]
+    assert steps == [
+        ("", "active"),
+        ("active", "suspended"),
+        ("suspended", "active"),
+        ("active", "revoked"),
+    ]
+    assert {e.actor for e in authorization.events.all()[1:]} == {examiner}
+
+
+def test_history_is_append_only(authorization):
+    event = authorization.events.get()
+    event.reason = "Rewritten."
+    with pytest.raises(ValueError, match="append-only"):
+        event.save()
+    with pytest.raises(ValueError, match="append-only"):
+        event.delete()
+
+
+@pytest.mark.parametrize(("to", "reason"), [("suspended", "  "), ("dormant", "Why not.")])
+def test_refuses_a_blank_reason_or_an_unknown_status(authorization, to, reason):
+    with pytest.raises(DomainError):
+        services.change_status(actor=None, authorization=authorization, to=to, reason=reason)
+
+
+DECIDERS = [Role.EXAMINER, Role.COORDINATOR, Role.POLICY_OFFICER]
+OTHER_OFFICIALS = [
+    Role.ACCOUNT_MANAGER,
+    Role.AUDITOR,
+    Role.BORDER_OFFICER,
+    Role.OGA_OFFICER,
+    Role.PARTNER_CUSTOMS,
+]
+
+
+@pytest.mark.parametrize("role", DECIDERS)
+@pytest.mark.parametrize("to", ["suspended", "revoked", "surrendered"])
+def test_deciders_may_suspend_revoke_and_surrender(authorization, role, to):
+    actor = UserFactory(role=role)
+    changed = services.change_status(actor=actor, authorization=authorization, to=to, reason="R.")
+    assert changed.status == to
+
+
+@pytest.mark.parametrize("role", OTHER_OFFICIALS)
+@pytest.mark.parametrize("to", ["suspended", "revoked", "surrendered"])
+def test_other_officials_may_not_change_status(authorization, role, to):
+    with pytest.raises(PermissionDenied):
+        services.change_status(
+            actor=UserFactory(role=role), authorization=authorization, to=to, reason="R."
+        )
+
+
+def test_the_holder_may_surrender_but_not_suspend_revoke_or_reinstate(authorization, trader):
+    for to in ("suspended", "revoked"):
+        with pytest.raises(PermissionDenied):
+            services.change_status(actor=trader, authorization=authorization, to=to, reason="R.")
+    suspended = services.change_status(
+        actor=None, authorization=authorization, to="suspended", reason="Audit."
+    )
+    with pytest.raises(PermissionDenied):
+        services.change_status(actor=trader, authorization=suspended, to="active", reason="R.")
+    surrendered = services.change_status(
+        actor=trader, authorization=suspended, to="surrendered", reason="Closing the business."
+    )
+    assert surrendered.status == "surrendered"
+
+
+def test_another_operators_trader_may_not_surrender(authorization):
+    with pytest.raises(PermissionDenied):
+        services.change_status(
+            actor=TraderFactory(), authorization=authorization, to="surrendered", reason="R."
+        )
+
+
+@pytest.mark.parametrize("role", [*DECIDERS, Role.TRADER])
+def test_only_the_system_expires(authorization, trader, role):
+    actor = trader if role == Role.TRADER else UserFactory(role=role)
+    with pytest.raises(PermissionDenied):
+        services.change_status(actor=actor, authorization=authorization, to="expired", reason="R.")
