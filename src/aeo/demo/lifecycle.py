@@ -19,7 +19,7 @@ from aeo.requirements.constants import QuestionKind
 
 # A minimal valid PDF: what a trader's scanned certificate would be, for the check sheet.
 SAMPLE_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-TYPED_ANSWERS = {
+TYPED_ANSWERS: dict[str, object] = {
     QuestionKind.YES_NO: True,
     QuestionKind.TEXT: "Described in our compliance manual, chapter 3; reviewed yearly.",
     QuestionKind.NUMBER: 2,
