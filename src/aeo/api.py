@@ -38,9 +38,17 @@ def error_body(detail: str, errors: list[dict[str, Any]] | None = None) -> dict[
     return {"detail": detail, "errors": errors or []}
 
 
+# Names the project gives to parameters that wrap a whole schema: `payload` for a request
+# body, `filters` for query parameters. They are not fields the user can fix.
+SCHEMA_PARAMETERS = {"payload", "filters"}
+
+
 def _field(loc: Any) -> str | None:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
-    return ".".join(parts) or None
+    """The field a pydantic error names, without its source ("body", "query", …) or wrapper."""
+    rest = [str(p) for p in loc[1:]]
+    if rest and rest[0] in SCHEMA_PARAMETERS:
+        rest = rest[1:]
+    return ".".join(rest) or None
 
 
 @api.exception_handler(NinjaValidationError)

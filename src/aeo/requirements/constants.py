@@ -1,0 +1,63 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Evidence uploads larger than this are refused (bytes).
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+MAX_TEXT_ANSWER = 5000
+
+
+class TemplateStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+# A published version is never edited again; the next one supersedes it.
+TEMPLATE_TRANSITIONS: dict[str, frozenset[str]] = {
+    TemplateStatus.DRAFT: frozenset({TemplateStatus.PUBLISHED}),
+    TemplateStatus.PUBLISHED: frozenset({TemplateStatus.SUPERSEDED}),
+    TemplateStatus.SUPERSEDED: frozenset(),
+}
+
+
+class Area(models.TextChoices):
+    """The WCO SAFE Framework headings under which the criteria are grouped."""
+
+    COMPLIANCE_RECORD = "compliance_record", _("Compliance record")
+    OPERATIONS = "operations", _("Proper ability to conduct operations")
+    SECURITY = "security", _("Security")
+    COMPLIANCE_PROGRAMME = "compliance_programme", _("Compliance programme")
+
+
+class QuestionKind(models.TextChoices):
+    YES_NO = "yes_no", _("Yes / no")
+    CHOICE = "choice", _("Choice")
+    TEXT = "text", _("Text")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    EVIDENCE = "evidence", _("Evidence upload")
+
+
+class SmeAlternative(models.TextChoices):
+    """Ways an SME may meet a requirement through others: the evidence changes, not the bar."""
+
+    THIRD_PARTY_AUDIT = "third_party_audit", _("Internal audit by a third party")
+    THIRD_PARTY_TRAINING = "third_party_training", _("Training by a third party")
+    OUTSOURCED = "outsourced", _("Function outsourced to a contractor")
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+ASSESSMENT_TRANSITIONS: dict[str, frozenset[str]] = {
+    AssessmentStatus.DRAFT: frozenset({AssessmentStatus.SUBMITTED}),
+    AssessmentStatus.SUBMITTED: frozenset({AssessmentStatus.DRAFT}),
+}
+
+
+class GapReason(models.TextChoices):
+    UNANSWERED = "unanswered", _("Not answered")
+    NOT_MET = "not_met", _("Requirement not met")
+    EVIDENCE_MISSING = "evidence_missing", _("Evidence missing")

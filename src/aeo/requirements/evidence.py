@@ -1,0 +1,110 @@
+"""Checks on evidence uploads: allowed type by extension and by the file's first bytes, and size."""
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+
+from aeo.core.errors import DomainError
+from aeo.requirements import constants
+from aeo.requirements.models import Evidence
+
+
+@dataclass(frozen=True)
+class FileType:
+    extensions: tuple[str, ...]
+    content_type: str
+    magic: bytes
+    # For Office Open XML (a ZIP): a member that only this kind of document has.
+    zip_member: str = ""
+
+
+ZIP_MAGIC = b"PK\x03\x04"
+FILE_TYPES = (
+    FileType((".pdf",), "application/pdf", b"%PDF-"),
+    FileType((".png",), "image/png", b"\x89PNG\r\n\x1a\n"),
+    FileType((".jpg", ".jpeg"), "image/jpeg", b"\xff\xd8\xff"),
+    FileType(
+        (".docx",),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ZIP_MAGIC,
+        "word/document.xml",
+    ),
+    FileType(
+        (".xlsx",),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ZIP_MAGIC,
+        "xl/workbook.xml",
+    ),
+)
+ALLOWED_EXTENSIONS = tuple(ext for t in FILE_TYPES for ext in t.extensions)
+
+
+def _refuse(message: str) -> DomainError:
+    return DomainError(message, field="file")
+
+
+def _zip_has(upload: UploadedFile, member: str) -> bool:
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return member in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def safe_name(upload: UploadedFile) -> str:
+    """The base name only, without any directory part a client may have sent."""
+    return PurePath((upload.name or "").replace("\\", "/")).name[-255:]
+
+
+def check_upload(upload: UploadedFile) -> FileType:
+    """The upload's type if it is allowed and small enough; DomainError (field "file") if not."""
+    name = safe_name(upload)
+    if not name:
+        raise _refuse(_("Choose a file."))
+    if upload.size is None or upload.size == 0:
+        raise _refuse(_("The file is empty."))
+    if upload.size > constants.MAX_EVIDENCE_BYTES:
+        raise _refuse(
+            _("The file is larger than %(mb)d MB.")
+            % {"mb": constants.MAX_EVIDENCE_BYTES // (1024 * 1024)}
+        )
+    extension = PurePath(name).suffix.lower()
+    file_type = next((t for t in FILE_TYPES if extension in t.extensions), None)
+    if file_type is None:
+        raise _refuse(
+            _("Upload a PDF, PNG, JPEG, DOCX or XLSX file (not %(ext)s).")
+            % {"ext": extension or _("a file without extension")}
+        )
+    upload.seek(0)
+    head = upload.read(len(file_type.magic))
+    if head != file_type.magic or (
+        file_type.zip_member and not _zip_has(upload, file_type.zip_member)
+    ):
+        raise _refuse(_("The file's content is not a valid %(ext)s file.") % {"ext": extension})
+    upload.seek(0)
+    return file_type
+
+
+def sha256(upload: UploadedFile) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def file_response(item: Evidence) -> FileResponse:
+    """The file as a private download; callers check access first (never served via MEDIA_URL)."""
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "sandbox"
+    return response

@@ -1,0 +1,88 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aeo.registry.constants import OperatorRole
+from aeo.requirements.constants import Area, QuestionKind, SmeAlternative
+
+
+class AnswerForm(forms.Form):
+    """One answer as posted from the check sheet; the service checks it against the question."""
+
+    value = forms.CharField(label=_("Answer"), required=False, max_length=10_000, strip=True)
+    sme_alternative = forms.ChoiceField(
+        label=_("SME alternative"),
+        required=False,
+        choices=[("", _("None: we meet it ourselves")), *SmeAlternative.choices],
+    )
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+
+
+class UsaFormMixin:
+    """USWDS classes on the widgets, as in the registry forms."""
+
+    fields: dict[str, forms.Field]
+
+    def style(self) -> None:
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                continue
+            if isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "usa-select")
+            elif isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("class", "usa-textarea")
+            else:
+                widget.attrs.setdefault("class", "usa-input")
+
+
+class CriterionForm(UsaFormMixin, forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=10)
+    area = forms.ChoiceField(label=_("Area"), choices=Area.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Applies to roles"),
+        help_text=_("Leave all unticked: the criterion applies to every role."),
+        choices=OperatorRole.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sme_alternatives = forms.MultipleChoiceField(
+        label=_("SME alternatives accepted"),
+        help_text=_("The alternative changes the evidence accepted, not the requirement."),
+        choices=SmeAlternative.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()
+
+
+class QuestionForm(UsaFormMixin, forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=16)
+    text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}))
+    help_text = forms.CharField(
+        label=_("Guidance"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    kind = forms.ChoiceField(label=_("Kind of answer"), choices=QuestionKind.choices)
+    choices = forms.CharField(
+        label=_("Choices"),
+        help_text=_("For a choice question: one choice per line."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.style()
+
+    def clean_choices(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["choices"].splitlines() if line.strip()]

@@ -1,0 +1,175 @@
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+
+from aeo.accounts.constants import CUSTOMS_ROLES, Role
+from aeo.requirements.constants import AssessmentStatus, GapReason, QuestionKind, TemplateStatus
+from aeo.requirements.models import (
+    Answer,
+    Criterion,
+    Evidence,
+    EvidenceQuerySet,
+    Question,
+    SelfAssessment,
+    TemplateVersion,
+)
+
+
+@dataclass(frozen=True)
+class Gap:
+    question: Question
+    reason: GapReason
+    message: str
+
+
+@dataclass
+class Row:
+    """One question of a check sheet with its answer, evidence and gap (if any)."""
+
+    question: Question
+    answer: Answer | None
+    evidence: list[Evidence]
+
+    @property
+    def value(self) -> object:
+        return self.answer.value if self.answer else None
+
+    @property
+    def answered(self) -> bool:
+        if self.question.kind == QuestionKind.EVIDENCE:
+            return bool(self.evidence)
+        return self.answer is not None and self.answer.value is not None
+
+    @property
+    def gap(self) -> Gap | None:
+        question, answer = self.question, self.answer
+        sme_alternative = answer.sme_alternative if answer else ""
+        if not self.answered:
+            if not question.required:
+                return None
+            if question.kind == QuestionKind.EVIDENCE:
+                return Gap(question, GapReason.EVIDENCE_MISSING, _("Upload the evidence."))
+            return Gap(question, GapReason.UNANSWERED, _("Answer this question."))
+        # A "no" meets the bar only through an accepted alternative, with its evidence.
+        if question.kind == QuestionKind.YES_NO and self.value is False and not sme_alternative:
+            return Gap(question, GapReason.NOT_MET, _("The requirement is not met."))
+        if sme_alternative and not self.evidence:
+            return Gap(
+                question,
+                GapReason.EVIDENCE_MISSING,
+                _(
+                    "Upload evidence of the third-party arrangement (contract, report or "
+                    "certificate)."
+                ),
+            )
+        return None
+
+
+@dataclass
+class Section:
+    criterion: Criterion
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def answered(self) -> int:
+        return sum(row.answered for row in self.rows)
+
+    @property
+    def complete(self) -> bool:
+        return all(row.gap is None for row in self.rows)
+
+
+def current_template() -> TemplateVersion | None:
+    return TemplateVersion.objects.filter(status=TemplateStatus.PUBLISHED).first()
+
+
+def template_versions() -> QuerySet[TemplateVersion]:
+    return TemplateVersion.objects.select_related("created_by", "published_by")
+
+
+def criteria_for(template: TemplateVersion, roles: Iterable[str] | None = None) -> list[Criterion]:
+    """The template's criteria with their questions; only those for `roles` unless None."""
+    criteria = template.criteria.prefetch_related(
+        Prefetch("questions", queryset=Question.objects.order_by("position", "code"))
+    )
+    if roles is None:
+        return list(criteria)
+    role_set = set(roles)
+    return [c for c in criteria if c.applies_to(role_set)]
+
+
+def assessment_roles(self_assessment: SelfAssessment) -> list[str]:
+    """The roles a check sheet covers: the operator's roles (as they were when submitted)."""
+    if self_assessment.status == AssessmentStatus.SUBMITTED and self_assessment.snapshot:
+        return list(self_assessment.snapshot["roles"])
+    return self_assessment.operator.role_codes
+
+
+def applicable_question(self_assessment: SelfAssessment, ref: str | int) -> Question | None:
+    """A question of the self-assessment's template by code or id, if it applies to it."""
+    questions = Question.objects.filter(template_id=self_assessment.template_id)
+    ref = str(ref).strip()
+    question = questions.filter(pk=int(ref)) if ref.isdigit() else questions.filter(code=ref)
+    found = question.select_related("criterion").first()
+    if found is None or not found.criterion.applies_to(assessment_roles(self_assessment)):
+        return None
+    return found
+
+
+def check_sheet(self_assessment: SelfAssessment) -> list[Section]:
+    answers = {a.question_id: a for a in self_assessment.answers.all()}
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
+    for item in Evidence.objects.active().filter(self_assessment=self_assessment):
+        evidence[item.question_id].append(item)
+    return [
+        Section(
+            criterion,
+            [Row(q, answers.get(q.pk), evidence[q.pk]) for q in criterion.questions.all()],
+        )
+        for criterion in criteria_for(self_assessment.template, assessment_roles(self_assessment))
+    ]
+
+
+def rows(self_assessment: SelfAssessment) -> list[Row]:
+    return [row for section in check_sheet(self_assessment) for row in section.rows]
+
+
+def gaps(self_assessment: SelfAssessment) -> list[Gap]:
+    return [row.gap for row in rows(self_assessment) if row.gap is not None]
+
+
+def progress(self_assessment: SelfAssessment) -> tuple[int, int]:
+    """(answered, total) questions that apply to the operator."""
+    all_rows = rows(self_assessment)
+    return sum(row.answered for row in all_rows), len(all_rows)
+
+
+def self_assessments_visible_to(user) -> QuerySet[SelfAssessment]:
+    """Customs see all; a trader only its own operator's."""
+    qs = SelfAssessment.objects.select_related("operator__economy", "template").prefetch_related(
+        "operator__roles"
+    )
+    if not user.is_authenticated:
+        return qs.none()
+    if user.is_superuser or user.role in CUSTOMS_ROLES:
+        return qs
+    if user.role == Role.TRADER and user.operator_id:
+        return qs.filter(operator_id=user.operator_id)
+    return qs.none()
+
+
+def open_self_assessment(operator_id: int) -> SelfAssessment | None:
+    return SelfAssessment.objects.filter(
+        operator_id=operator_id, status=AssessmentStatus.DRAFT
+    ).first()
+
+
+def evidence_visible_to(user) -> EvidenceQuerySet:
+    return (
+        Evidence.objects.active()
+        .filter(self_assessment__in=self_assessments_visible_to(user))
+        .select_related("self_assessment")
+    )

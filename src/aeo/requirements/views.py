@@ -1,0 +1,312 @@
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from aeo.core.errors import DomainError
+from aeo.core.http import AuthedRequest
+from aeo.requirements import evidence, selectors, services
+from aeo.requirements.constants import MAX_EVIDENCE_BYTES
+from aeo.requirements.forms import AnswerForm, CriterionForm, EvidenceForm, QuestionForm
+from aeo.requirements.models import Criterion, Question, SelfAssessment, TemplateVersion
+
+# --- Trader: the self-assessment check sheet -------------------------------------------------
+
+
+@login_required
+def index(request: AuthedRequest) -> HttpResponse:
+    """Start or continue (trader); the list of self-assessments (officials)."""
+    user = request.user
+    if not (user.is_trader or user.has_perm("requirements.view_templateversion")):
+        raise PermissionDenied
+    assessments = list(selectors.self_assessments_visible_to(user)[:50])
+    return render(
+        request,
+        "requirements/index.html",
+        {
+            "assessments": [(sa, *selectors.progress(sa)) for sa in assessments],
+            "open": next((sa for sa in assessments if sa.is_open), None),
+            "template": selectors.current_template(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def start(request: AuthedRequest) -> HttpResponse:
+    if request.user.operator is None:
+        raise PermissionDenied
+    try:
+        sa = services.create_self_assessment(actor=request.user, operator=request.user.operator)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("requirements:index")
+    return redirect("requirements:sheet", pk=sa.pk)
+
+
+def _visible(request: AuthedRequest, pk: int) -> SelfAssessment:
+    return get_object_or_404(selectors.self_assessments_visible_to(request.user), pk=pk)
+
+
+def _sheet_context(request: AuthedRequest, sa: SelfAssessment) -> dict[str, Any]:
+    sections = selectors.check_sheet(sa)
+    rows = [row for section in sections for row in section.rows]
+    answered = sum(row.answered for row in rows)
+    gaps = [(section.criterion, row.gap) for section in sections for row in section.rows if row.gap]
+    return {
+        "sa": sa,
+        "sections": sections,
+        "answered": answered,
+        "total": len(rows),
+        "percent": round(100 * answered / len(rows)) if rows else 100,
+        "gaps": gaps,
+        "ready": not gaps and sa.is_open,
+        "editable": sa.is_open and request.user.has_perm("requirements.change_selfassessment", sa),
+        "is_sme": sa.operator.is_sme,
+        "max_mb": MAX_EVIDENCE_BYTES // (1024 * 1024),
+        "accept": ",".join(evidence.ALLOWED_EXTENSIONS),
+    }
+
+
+def _render_sheet(
+    request: AuthedRequest, sa: SelfAssessment, errors: dict[int, str] | None = None
+) -> HttpResponse:
+    context = {**_sheet_context(request, sa), "errors": errors or {}}
+    return render(request, "requirements/sheet.html", context, status=400 if errors else 200)
+
+
+@login_required
+def sheet(request: AuthedRequest, pk: int) -> HttpResponse:
+    return _render_sheet(request, _visible(request, pk))
+
+
+def _question_for(sa: SelfAssessment, question_pk: int) -> Question:
+    question = selectors.applicable_question(sa, question_pk)
+    if question is None:
+        raise DomainError(_("This question is not part of the self-assessment."), field="question")
+    return question
+
+
+@login_required
+@require_POST
+def answer(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
+    """Save one answer: htmx swaps that question and the status; a plain post redirects."""
+    sa = _visible(request, pk)
+    form = AnswerForm(request.POST)
+    error = ""
+    if not form.is_valid():
+        error = " ".join(str(m) for msgs in form.errors.values() for m in msgs)
+    else:
+        try:
+            question = _question_for(sa, question_pk)
+            services.answer_question(
+                actor=request.user,
+                self_assessment=sa,
+                question=question,
+                value=form.cleaned_data["value"],
+                sme_alternative=form.cleaned_data["sme_alternative"],
+            )
+        except DomainError as exc:
+            error = exc.message
+    if request.headers.get("HX-Request"):
+        context = {**_sheet_context(request, sa), "errors": {question_pk: error} if error else {}}
+        context["row"] = next(
+            (r for s in context["sections"] for r in s.rows if r.question.pk == question_pk), None
+        )
+        if context["row"] is None:
+            return HttpResponse(error, status=400)
+        return render(request, "requirements/_answer_saved.html", context)
+    if error:
+        return _render_sheet(request, sa, errors={question_pk: error})
+    messages.success(request, _("Answer saved."))
+    return redirect(reverse("requirements:sheet", args=[sa.pk]) + f"#q-{question_pk}")
+
+
+@login_required
+@require_POST
+def upload(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
+    sa = _visible(request, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _render_sheet(request, sa, errors={question_pk: _("Choose a file to upload.")})
+    try:
+        services.upload_evidence(
+            actor=request.user,
+            self_assessment=sa,
+            question=_question_for(sa, question_pk),
+            upload=form.cleaned_data["file"],
+        )
+    except DomainError as exc:
+        return _render_sheet(request, sa, errors={question_pk: exc.message})
+    messages.success(request, _("Evidence uploaded."))
+    return redirect(reverse("requirements:sheet", args=[sa.pk]) + f"#q-{question_pk}")
+
+
+@login_required
+def download(request: AuthedRequest, pk: int) -> FileResponse:
+    """Evidence is only ever served here and by the API, after the access check (else 404)."""
+    return evidence.file_response(
+        get_object_or_404(selectors.evidence_visible_to(request.user), pk=pk)
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(selectors.evidence_visible_to(request.user), pk=pk)
+    try:
+        services.withdraw_evidence(actor=request.user, item=item)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("File removed from the self-assessment."))
+    return redirect(
+        reverse("requirements:sheet", args=[item.self_assessment_id]) + f"#q-{item.question_id}"
+    )
+
+
+# --- Policy officers: template versions ------------------------------------------------------
+
+
+def _require_view(request: AuthedRequest) -> None:
+    if not request.user.has_perm("requirements.view_templateversion"):
+        raise PermissionDenied
+
+
+@login_required
+def template_list(request: AuthedRequest) -> HttpResponse:
+    _require_view(request)
+    versions = selectors.template_versions()
+    return render(
+        request,
+        "requirements/template_list.html",
+        {
+            "versions": versions,
+            "has_draft": any(v.is_editable for v in versions),
+            "can_edit": request.user.has_perm("requirements.change_templateversion"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def template_create(request: AuthedRequest) -> HttpResponse:
+    try:
+        draft = services.create_draft(actor=request.user, notes=request.POST.get("notes", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("requirements:template_list")
+    messages.success(request, _("Draft created from the published version."))
+    return redirect("requirements:template_detail", pk=draft.pk)
+
+
+@login_required
+def template_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    _require_view(request)
+    template = get_object_or_404(selectors.template_versions(), pk=pk)
+    return render(
+        request,
+        "requirements/template_detail.html",
+        {
+            "template": template,
+            "criteria": selectors.criteria_for(template),
+            "editable": template.is_editable
+            and request.user.has_perm("requirements.change_templateversion"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def template_publish(request: AuthedRequest, pk: int) -> HttpResponse:
+    template = get_object_or_404(TemplateVersion, pk=pk)
+    try:
+        services.publish_template(
+            actor=request.user, template=template, notes=request.POST.get("notes", "")
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Version published; new self-assessments will use it."))
+    return redirect("requirements:template_detail", pk=pk)
+
+
+def _form_error(form: CriterionForm | QuestionForm, exc: DomainError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+@login_required
+def criterion_form(
+    request: AuthedRequest, pk: int, criterion_pk: int | None = None
+) -> HttpResponse:
+    template = get_object_or_404(TemplateVersion, pk=pk)
+    criterion = (
+        get_object_or_404(Criterion, pk=criterion_pk, template=template) if criterion_pk else None
+    )
+    if not (template.is_editable and request.user.has_perm("requirements.change_templateversion")):
+        raise PermissionDenied
+    initial = {f: getattr(criterion, f) for f in CriterionForm.base_fields} if criterion else {}
+    form = CriterionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_criterion(
+                actor=request.user, template=template, criterion=criterion, data=form.cleaned_data
+            )
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Criterion saved."))
+            return redirect("requirements:template_detail", pk=template.pk)
+    return render(
+        request,
+        "requirements/criterion_form.html",
+        {"form": form, "template": template, "criterion": criterion},
+    )
+
+
+@login_required
+def question_form(
+    request: AuthedRequest, pk: int, criterion_pk: int, question_pk: int | None = None
+) -> HttpResponse:
+    criterion = get_object_or_404(
+        Criterion.objects.select_related("template"), pk=criterion_pk, template_id=pk
+    )
+    question = (
+        get_object_or_404(Question, pk=question_pk, criterion=criterion) if question_pk else None
+    )
+    if not (
+        criterion.template.is_editable
+        and request.user.has_perm("requirements.change_templateversion")
+    ):
+        raise PermissionDenied
+    initial: dict[str, Any] = {}
+    if question:
+        initial = {f: getattr(question, f) for f in QuestionForm.base_fields}
+        initial["choices"] = "\n".join(question.choices)
+    form = QuestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_question(
+                actor=request.user, criterion=criterion, question=question, data=form.cleaned_data
+            )
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("Question saved."))
+            return redirect("requirements:template_detail", pk=pk)
+    return render(
+        request,
+        "requirements/question_form.html",
+        {
+            "form": form,
+            "template": criterion.template,
+            "criterion": criterion,
+            "question": question,
+        },
+    )
