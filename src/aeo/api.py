@@ -17,9 +17,9 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from aeo.accounts.auth import API_AUTH
-from aeo.core.errors import DomainError
 from aeo.applications.api import router as applications_router
 from aeo.authorizations.api import router as authorizations_router
+from aeo.core.errors import DomainError
 from aeo.notifications.api import router as notifications_router
 from aeo.registry.api import router as registry_router
 from aeo.requirements.api import router as requirements_router
