@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aeo.applications.constants import ConsultationStatus, State, Track
 from aeo.core.clock import ClockReading, Pause, read_clock
+from aeo.registry.constants import OperatorRole
 
 
 class Consultation(models.Model):
@@ -76,6 +77,10 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"AEO application #{self.pk} ({self.operator.legal_name})"
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [str(OperatorRole(code).label) for code in self.roles]
 
     @property
     def target_business_days(self) -> int:

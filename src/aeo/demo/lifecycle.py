@@ -1,7 +1,7 @@
 """Demo applications in every stage, so that dashboards, clocks and the register have content."""
 
 import random
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -76,9 +76,17 @@ def _backdate(application: Application, business_days: int) -> None:
     calendar = application.operator.economy.calendar_code
     while add_business_days(calendar, start, business_days) > today:
         start -= timedelta(days=1)
+    paused_on = max(start, today - timedelta(days=10))
     Application.objects.filter(pk=application.pk).update(accepted_on=start)
     application.accepted_on = start
-    application.pauses.update(started_on=max(start, today - timedelta(days=10)))
+    application.pauses.update(started_on=paused_on)
+    opened = datetime.combine(start - timedelta(days=5), time(9), tzinfo=UTC)
+    events = application.events
+    events.filter(action__in=["created", "submitted"]).update(at=opened)
+    events.filter(action="accepted").update(at=datetime.combine(start, time(10), tzinfo=UTC))
+    events.filter(action="information_requested").update(
+        at=datetime.combine(paused_on, time(11), tzinfo=UTC)
+    )
 
 
 def build_applications(rng: random.Random, examiner: User) -> None:
