@@ -1,0 +1,369 @@
+"""TRS engine against hand-written DuckDB SQL and pandas, on one generated data set.
+
+    python benchmarks/trs_bench.py                 # 20 million declarations (cached Parquet)
+    python benchmarks/trs_bench.py --rows 1000000  # a quick run
+
+Each (task, implementation) runs in its own subprocess, so peak RSS (ru_maxrss) is its own.
+The three implementations must agree (counts exactly, times to 1e-9 relative) or the run fails.
+Tasks: `report` = per transport mode x clearance mode, all declarations; `compare` = TW's
+imports from JP, AEO consignors, before/after 2019-05-22, per transport mode. Both include the
+data-quality counts, so every implementation applies the same exclusion rules.
+"""
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from aeo.trs.engine.schema import (  # noqa: E402  (data, not logic: the input's code lists)
+    CLEARANCE_MODES,
+    ECONOMIES,
+    MAX_STAGE_SECONDS,
+    REASONS,
+    TRANSPORT_MODES,
+)
+
+IMPLEMENTATIONS = ("engine", "sql", "pandas")
+TASKS = ("report", "compare")
+BEFORE = (date(2018, 10, 12), date(2019, 5, 21))
+AFTER = (date(2019, 5, 22), date(2019, 12, 31))
+STATS = ("count", "mean", "median", "p90")
+Figures = dict[str, Any]
+
+
+# ---------------------------------------------------------------- engine
+
+
+def engine(task: str, path: Path) -> Figures:
+    from aeo.trs.engine import Period, compare, report
+
+    if task == "report":
+        r = report(path, by=("transport_mode", "clearance_mode"), show_progress=False)
+        groups = {
+            "/".join(str(v) for v in g.key.values()): {
+                "declarations": g.declarations,
+                **{f"clearance_{m}": n for m, n in g.clearance.items()},
+                **{
+                    f"s{s}_{k}": getattr(g.stages[s], f"{k}_s" if k != "count" else k)
+                    for s in (1, 2)
+                    for k in STATS
+                },
+                **{f"{name}_mean": i.mean_s for name, i in g.intervals.items()},
+            }
+            for g in r.groups
+        }
+        return {"groups": groups, "quality": _quality(r.quality.rows, r.quality.excluded)}
+    c = compare(
+        path,
+        importing="TW",
+        partner="JP",
+        before=Period(*BEFORE),
+        after=Period(*AFTER),
+        show_progress=False,
+    )
+    groups: dict[str, dict[str, Any]] = {}
+    for row in c.rows:
+        for period in ("before", "after"):
+            s = getattr(row, period)
+            if s.count:
+                groups.setdefault(f"{period}/{row.transport_mode}", {}).update(
+                    {
+                        f"s{row.stage}_{k}": getattr(s, f"{k}_s" if k != "count" else k)
+                        for k in STATS
+                    }
+                )
+    return {"groups": groups, "quality": _quality(c.quality.rows, c.quality.excluded)}
+
+
+def _quality(rows: int, excluded: dict[str, int]) -> dict[str, int]:
+    return {"rows": rows, **{r: n for r, n in excluded.items() if n}}
+
+
+# ---------------------------------------------------------------- hand-written DuckDB SQL
+
+
+def _in(values: Any) -> str:
+    return ", ".join(f"'{v}'" for v in sorted(values))
+
+
+def _sql(task: str, path: Path) -> str:
+    reasons = ",\n".join(f"  count(*) FILTER (reason = '{r}') AS dq_{r}" for r in REASONS)
+    if task == "report":
+        keys, scope, selected = "transport_mode, clearance_mode", "", "reason IS NULL"
+        extra = ",\n".join(
+            [f"  count(*) FILTER (reason IS NULL AND clearance_mode = '{m}') AS clearance_{m}"
+             for m in CLEARANCE_MODES]
+            + [f"  avg({c}) FILTER (reason IS NULL) AS {c}_mean"
+               for c in ("arrival_to_lodgment", "lodgment_to_release", "release_to_delivery")]
+        ) + ",\n  count(*) FILTER (reason IS NULL) AS declarations,"  # fmt: skip
+    else:
+        keys = "period, transport_mode"
+        scope = "WHERE importing_economy = 'TW' AND partner_economy = 'JP' AND period IS NOT NULL"
+        selected, extra = "reason IS NULL AND consignor_aeo", ""
+    return f"""
+WITH d AS (
+  SELECT *,
+    count(declaration_id) OVER (PARTITION BY declaration_id) AS id_count,
+    (epoch_us(released_at) - epoch_us(lodged_at)) / 1e6 AS s1,
+    (epoch_us(delivered_at) - epoch_us(arrived_at)) / 1e6 AS s2,
+    (epoch_us(lodged_at) - epoch_us(arrived_at)) / 1e6 AS arrival_to_lodgment,
+    (epoch_us(delivered_at) - epoch_us(released_at)) / 1e6 AS release_to_delivery,
+    CASE
+      WHEN coalesce(lodged_at, arrived_at)::DATE BETWEEN DATE '{BEFORE[0]}' AND DATE '{BEFORE[1]}'
+      THEN 'before'
+      WHEN coalesce(lodged_at, arrived_at)::DATE BETWEEN DATE '{AFTER[0]}' AND DATE '{AFTER[1]}'
+      THEN 'after'
+    END AS period
+  FROM read_parquet('{path}')
+), r AS (
+  SELECT *, s1 AS lodgment_to_release,
+    CASE
+      WHEN declaration_id IS NULL THEN 'missing_id'
+      WHEN id_count > 1 THEN 'duplicate_id'
+      WHEN importing_economy NOT IN ({_in(ECONOMIES)}) OR importing_economy IS NULL
+        OR partner_economy NOT IN ({_in(ECONOMIES)}) OR partner_economy IS NULL
+        THEN 'unknown_economy'
+      WHEN transport_mode NOT IN ({_in(TRANSPORT_MODES)}) OR transport_mode IS NULL
+        THEN 'unknown_transport_mode'
+      WHEN clearance_mode NOT IN ({_in(CLEARANCE_MODES)}) OR clearance_mode IS NULL
+        THEN 'unknown_clearance_mode'
+      WHEN s1 < 0 THEN 'stage1_negative'
+      WHEN s2 < 0 THEN 'stage2_negative'
+      WHEN s1 > {MAX_STAGE_SECONDS} THEN 'stage1_too_long'
+      WHEN s2 > {MAX_STAGE_SECONDS} THEN 'stage2_too_long'
+    END AS reason
+  FROM d
+)
+SELECT {keys},
+  count(*) AS dq_rows,
+{reasons},{extra}
+  count(s1) FILTER ({selected}) AS s1_count,
+  avg(s1) FILTER ({selected}) AS s1_mean,
+  quantile_cont(s1, [0.5, 0.9]) FILTER ({selected}) AS s1_q,
+  count(s2) FILTER ({selected}) AS s2_count,
+  avg(s2) FILTER ({selected}) AS s2_mean,
+  quantile_cont(s2, [0.5, 0.9]) FILTER ({selected}) AS s2_q
+FROM r {scope}
+GROUP BY ALL
+"""
+
+
+def sql(task: str, path: Path) -> Figures:
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    cursor = con.execute(_sql(task, path))
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return _from_rows(task, rows)
+
+
+def _from_rows(task: str, rows: list[dict[str, Any]]) -> Figures:
+    """Figures from one row per group holding dq_*, s*_count/mean/q (and report extras)."""
+    quality = {"rows": sum(r["dq_rows"] for r in rows)}
+    for reason in REASONS:
+        if n := sum(r[f"dq_{reason}"] for r in rows):
+            quality[reason] = n
+    groups = {}
+    for r in rows:
+        figures = {}
+        for s in (1, 2):
+            q = r[f"s{s}_q"] or [None, None]
+            figures |= {f"s{s}_count": r[f"s{s}_count"], f"s{s}_mean": r[f"s{s}_mean"],
+                        f"s{s}_median": q[0], f"s{s}_p90": q[1]}  # fmt: skip
+        if task == "report":
+            if not r["declarations"]:
+                continue
+            figures |= {k: v for k, v in r.items() if k.startswith("clearance_")}
+            figures |= {k: v for k, v in r.items() if k.endswith("_mean") and k[1] != "1"}
+            figures["declarations"] = r["declarations"]
+            key = f"{r['transport_mode']}/{r['clearance_mode']}"
+        else:
+            if not (r["s1_count"] or r["s2_count"]):
+                continue
+            key = f"{r['period']}/{r['transport_mode']}"
+        groups[key] = {k: v for k, v in figures.items() if k not in ("s1_mean", "s2_mean")} | {
+            "s1_mean": r["s1_mean"],
+            "s2_mean": r["s2_mean"],
+        }
+    return {"groups": groups, "quality": quality}
+
+
+# ---------------------------------------------------------------- pandas
+
+
+def pandas(task: str, path: Path) -> Figures:
+    import numpy as np
+    import pyarrow.parquet as pq
+
+    df = pq.read_table(path).to_pandas()
+
+    def seconds(start: str, end: str) -> Any:
+        return (df[end].dt.as_unit("us") - df[start].dt.as_unit("us")).dt.total_seconds()
+
+    df["s1"], df["s2"] = seconds("lodged_at", "released_at"), seconds("arrived_at", "delivered_at")
+    df["arrival_to_lodgment"] = seconds("arrived_at", "lodged_at")
+    df["release_to_delivery"] = seconds("released_at", "delivered_at")
+    df["lodgment_to_release"] = df["s1"]
+    ids = df["declaration_id"]
+    known = list(ECONOMIES)
+    conditions = {
+        "missing_id": ids.isna(),
+        "duplicate_id": ids.duplicated(keep=False) & ids.notna(),
+        "unknown_economy": ~(df.importing_economy.isin(known) & df.partner_economy.isin(known)),
+        "unknown_transport_mode": ~df.transport_mode.isin(TRANSPORT_MODES),
+        "unknown_clearance_mode": ~df.clearance_mode.isin(CLEARANCE_MODES),
+        "stage1_negative": df.s1 < 0,
+        "stage2_negative": df.s2 < 0,
+        "stage1_too_long": df.s1 > MAX_STAGE_SECONDS,
+        "stage2_too_long": df.s2 > MAX_STAGE_SECONDS,
+    }
+    masks = [c.fillna(False).to_numpy(dtype=bool) for c in conditions.values()]
+    df["reason"] = np.select(masks, list(conditions), default="")
+    if task == "compare":
+        day = df.lodged_at.fillna(df.arrived_at).dt.date
+        df["period"] = np.select(
+            [day.between(*BEFORE).to_numpy(bool), day.between(*AFTER).to_numpy(bool)],
+            ["before", "after"],
+            default="",
+        )
+        df = df[df.importing_economy.eq("TW") & df.partner_economy.eq("JP") & df.period.ne("")]
+        keys = ["period", "transport_mode"]
+        chosen = df[df.reason.eq("") & df.consignor_aeo.fillna(False).astype(bool)]
+    else:
+        keys = ["transport_mode", "clearance_mode"]
+        chosen = df[df.reason.eq("")]
+    quality = df.groupby([*keys, "reason"], dropna=False).size()
+    stats = chosen.groupby(keys, dropna=False)
+    found: dict[tuple, dict[str, Any]] = {}
+    for s in ("s1", "s2"):
+        g = stats[s]
+        parts = {"count": g.count(), "mean": g.mean(), "q5": g.quantile(0.5), "q9": g.quantile(0.9)}
+        for key in parts["count"].index:
+            row = found.setdefault(key, {})
+            row[f"{s}_count"] = int(parts["count"][key])
+            has = row[f"{s}_count"] > 0
+            row[f"{s}_mean"] = float(parts["mean"][key]) if has else None
+            row[f"{s}_q"] = [float(parts["q5"][key]), float(parts["q9"][key])] if has else None
+    if task == "report":
+        sizes = stats.size()
+        lanes = chosen.groupby([*keys, "clearance_mode"]).size()
+        means = stats[["arrival_to_lodgment", "lodgment_to_release", "release_to_delivery"]].mean()
+        for key, row in found.items():
+            row["declarations"] = int(sizes[key])
+            for m in CLEARANCE_MODES:
+                row[f"clearance_{m}"] = int(lanes.get((*key, m), 0))
+            for c, v in means.loc[key].items():
+                row[f"{c}_mean"] = None if v != v else float(v)
+    rows = []
+    for key in {k[:-1] for k in quality.index}:
+        row = dict(zip(keys, key, strict=True)) | found.get(key, {"declarations": 0})
+        for stage in ("s1", "s2"):
+            row |= {f"{stage}_{k}": v for k, v in (("count", 0), ("mean", None), ("q", None))
+                    if f"{stage}_{k}" not in row}  # fmt: skip
+        row["dq_rows"] = int(sum(n for k, n in quality.items() if k[:-1] == key))
+        row |= {f"dq_{r}": int(quality.get((*key, r), 0)) for r in REASONS}
+        rows.append(row)
+    return _from_rows(task, rows)
+
+
+# ---------------------------------------------------------------- driver
+
+
+def worker(impl: str, task: str, path: Path) -> None:
+    """Time one implementation; its imports are done first, they are not computation."""
+    __import__({"engine": "aeo.trs.engine", "sql": "duckdb", "pandas": "pandas"}[impl])
+    run = {"engine": engine, "sql": sql, "pandas": pandas}[impl]
+    start = time.perf_counter()
+    figures = run(task, path)
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "figures": figures}))
+
+
+def agree(a: Figures, b: Figures) -> list[str]:
+    problems = []
+    if a["quality"] != b["quality"]:
+        problems.append(f"data quality differs: {a['quality']} != {b['quality']}")
+    if set(a["groups"]) != set(b["groups"]):
+        problems.append(f"groups differ: {sorted(a['groups'])} != {sorted(b['groups'])}")
+    for key in set(a["groups"]) & set(b["groups"]):
+        for name, x in a["groups"][key].items():
+            y = b["groups"][key].get(name)
+            if x is None or y is None:
+                same = x is y
+            else:
+                same = math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-6)
+            if not same:
+                problems.append(f"{key} {name}: {x} != {y}")
+    return problems
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=20_000_000)
+    parser.add_argument(
+        "--data", type=Path, help="Parquet file (default var/bench/trs_<rows>.parquet)"
+    )
+    parser.add_argument("--only", choices=IMPLEMENTATIONS, nargs="*", default=list(IMPLEMENTATIONS))
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per measurement, the fastest kept (noisy hosts)"
+    )
+    parser.add_argument("--worker", nargs=2, metavar=("IMPL", "TASK"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    path = args.data or ROOT / "var" / "bench" / f"trs_{args.rows}.parquet"
+    if args.worker:
+        worker(*args.worker, path)
+        return
+    if not path.exists():
+        from aeo.trs.engine import generate
+
+        print(f"generating {args.rows:,} declarations into {path} …", file=sys.stderr)
+        start = time.perf_counter()
+        generate(path, args.rows)
+        print(f"generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    results: dict[tuple[str, str], dict[str, Any]] = {}
+    for _ in range(args.repeat):
+        for task in TASKS:
+            for impl in args.only:  # interleaved, so load changes hit every implementation
+                out = subprocess.run(
+                    [sys.executable, __file__, "--data", str(path), "--worker", impl, task],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                r = json.loads(out.strip().splitlines()[-1])
+                print(f"{task:8} {impl:7} {r['seconds']:8.2f} s  peak {r['peak_mb']:8.0f} MB",
+                      file=sys.stderr)  # fmt: skip
+                best = results.setdefault((task, impl), r)
+                best["seconds"] = min(best["seconds"], r["seconds"])
+                best["peak_mb"] = max(best["peak_mb"], r["peak_mb"])
+    failed = False
+    print(f"\n{path.name}: {args.rows:,} rows (data quality rows: "
+          f"{results[TASKS[0], args.only[0]]['figures']['quality']['rows']:,})")  # fmt: skip
+    print(f"{'task':8} {'impl':7} {'seconds':>9} {'peak MB':>9} {'time / engine time':>20}")
+    for (task, impl), r in results.items():
+        base = results.get((task, "engine"))
+        ratio = f"{r['seconds'] / base['seconds']:.2f}" if base and impl != "engine" else ""
+        print(f"{task:8} {impl:7} {r['seconds']:9.2f} {r['peak_mb']:9.0f} {ratio:>20}")
+        if base and impl != "engine":
+            problems = agree(base["figures"], r["figures"])
+            for problem in problems[:10]:
+                print(f"  DISAGREE engine vs {impl}: {problem}")
+            failed |= bool(problems)
+    print("all implementations agree" if not failed else "IMPLEMENTATIONS DISAGREE")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

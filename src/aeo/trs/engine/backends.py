@@ -1,0 +1,57 @@
+"""Ibis connections the engine runs on: DuckDB (default) or PySpark (optional extra).
+
+Every connection computes in UTC, so that naive timestamps are read as UTC and the date a
+declaration belongs to is its UTC date, whatever the machine's time zone.
+"""
+
+from typing import Any
+
+import ibis
+from ibis.backends import BaseBackend
+
+from .errors import TrsError
+
+BACKENDS = ("duckdb", "pyspark")
+
+
+def connect(
+    backend: str = "duckdb", *, session: Any = None, threads: int | None = None
+) -> BaseBackend:
+    """Open an Ibis connection; `session` is an existing SparkSession for the pyspark backend."""
+    if backend == "duckdb":
+        con = ibis.duckdb.connect(**({"threads": threads} if threads else {}))
+        con.raw_sql("SET TimeZone = 'UTC'")
+        return con
+    if backend == "pyspark":
+        session = session or spark_session()
+        session.conf.set("spark.sql.session.timeZone", "UTC")
+        return ibis.pyspark.connect(session)
+    raise TrsError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+
+
+def spark_session(master: str = "local[2]") -> Any:
+    """A local SparkSession set up for the engine (UTC, quiet, few shuffle partitions)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise TrsError(
+            "the pyspark backend needs the 'spark' extra: pip install 'aeo[spark]'"
+        ) from exc
+    session = (
+        SparkSession.builder.master(master)
+        .appName("aeo-trs")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def csv_options(con: BaseBackend) -> dict[str, Any]:
+    """Read every CSV column as text: the engine parses and validates values itself."""
+    if con.name == "duckdb":
+        return {"all_varchar": True}
+    return {"header": True, "inferSchema": False}

@@ -1,0 +1,47 @@
+"""Reading the declarations file (CSV or Parquet, by extension) and checking its columns."""
+
+from pathlib import Path
+from typing import Any
+
+import ibis
+from ibis.backends import BaseBackend
+
+from .backends import csv_options
+from .errors import InputError, TrsError
+from .schema import COLUMNS
+
+FORMATS = (".csv", ".parquet")
+
+
+def read_declarations(con: BaseBackend, path: str | Path) -> ibis.Table:
+    """The file's declarations as an Ibis table of the input columns (nothing is loaded yet)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(f"{path}: unknown input format {suffix!r}; expected .csv or .parquet")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        if suffix == ".csv":
+            table = con.read_csv(str(path.resolve()), **csv_options(con))
+        else:
+            table = con.read_parquet(str(path.resolve()))
+    except Exception as exc:  # every backend has its own error classes
+        raise InputError(f"{path}: cannot read the file ({first_line(exc)})") from exc
+    missing = [column for column in COLUMNS if column not in table.columns]
+    if missing:
+        raise InputError(f"{path}: missing column(s): {', '.join(missing)}")
+    return table.select(*COLUMNS)
+
+
+def execute(expr: ibis.Expr) -> list[dict[str, Any]]:
+    """Run an expression and return its rows; backend failures become a TrsError."""
+    try:
+        return expr.to_pyarrow().to_pylist()
+    except Exception as exc:
+        raise TrsError(f"the query failed: {first_line(exc)}") from exc
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
