@@ -62,7 +62,7 @@ def act(page: Page, name: str, fields: dict[str, str] | None = None, tick: str =
     form = page.locator(f"form[data-action='{name}']")
     expect(form).to_be_visible()
     for field, value in (fields or {}).items():
-        form.locator(f"[name='{field}']").fill(value)
+        form.locator(f"[name='{name}-{field}']").fill(value)
     if tick:  # USWDS radios and checkboxes are styled labels over off-screen inputs
         form.get_by_text(tick, exact=True).click()
     form.locator("button[type=submit]").click()
@@ -158,13 +158,14 @@ def test_trader_applies_examiner_authorizes_register_shows_aeo(page, new_page, s
     expect(trader.locator(".usa-intro")).to_contain_text("Tokyo Customs · SME expedited")
     application = Application.objects.get(operator=operator)
     assert application.office == tokyo
-    trader.get_by_role("link", name="open the check sheet").click()
+    callout = trader.get_by_test_id("sheet-callout")
+    expect(callout).to_contain_text("Next: complete your self-assessment")
+    callout.get_by_role("link", name="Open the check sheet").click()
     expect(trader.get_by_role("heading", level=1)).to_have_text("Self-assessment check sheet")
     expect(trader.locator(".usa-intro .usa-tag", has_text="SME")).to_be_visible()
     fill_check_sheet(trader, application.self_assessment)
 
     trader.get_by_test_id("go-apply").click()
-    trader.get_by_role("link", name="Open your application").click()
     expect(state(trader)).to_have_text("Draft")
     act(trader, "submit")
     expect(state(trader)).to_have_text("Submitted")

@@ -311,10 +311,15 @@ def request_information(
         request=request,
         requested_by=actor,
     )
+    # The trader may need to correct answers or attach documents before responding.
+    requirement_services.reopen(
+        actor=actor, self_assessment=application.self_assessment, reason=request
+    )
     _tell_trader(
         application,
         "Customs needs more information on your AEO application",
-        f"{request}\n\nPlease respond by {resume_by:%Y-%m-%d}. The clock is paused meanwhile.",
+        f"{request}\n\nPlease respond by {resume_by:%Y-%m-%d}; you can update your check sheet "
+        "and attach documents meanwhile. The clock is paused until you respond.",
     )
     return application
 
@@ -337,6 +342,9 @@ def respond_to_request(
     if application.state != State.PAUSED:
         raise InvalidTransition("This application is not waiting for information.")
     pause = _open_pause(application)
+    application.snapshot = requirement_services.freeze(
+        actor=actor, self_assessment=application.self_assessment
+    )
     pause.response, pause.responded_by, pause.ended_on = response, actor, timezone.localdate()
     pause.save()
     _move(

@@ -18,6 +18,7 @@ from aeo.applications.constants import TRANSITIONS, State
 from aeo.applications.models import Application
 from aeo.core.errors import DomainError
 from aeo.core.http import AuthedRequest
+from aeo.requirements import selectors as requirement_selectors
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def mine(request: AuthedRequest) -> HttpResponse:
                 state__in=[State.WITHDRAWN, State.LAPSED, State.REFUSED]
             ).first(),
             "consultations": selectors.consultations_visible_to(request.user),
+            "operator": request.user.operator,
         },
     )
 
@@ -168,17 +170,22 @@ def application_list(request: AuthedRequest) -> HttpResponse:
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     application = _get(request, pk)
     actions = _available(request, application)
+    sheet_open = "submit" in actions
+    sheet = application.self_assessment
     return render(
         request,
         "applications/detail.html",
         {
             "application": application,
+            "sheet_open": sheet_open,
+            "sheet_progress": requirement_selectors.progress(sheet) if sheet_open else None,
+            "sheet_gaps": len(requirement_selectors.gaps(sheet)) if sheet_open else 0,
             "clock": application.clock(),
             "history": selectors.history(application),
             "pauses": application.pauses.all(),
             "visits": application.visits.select_related("examiner"),
             "actions": [
-                (name, action, action.form(initial={"version": application.version}))
+                (name, action, action.form(prefix=name, initial={"version": application.version}))
                 for name, action in actions.items()
             ],
         },
@@ -192,7 +199,7 @@ def act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
     action = ACTIONS.get(action_name)
     if action is None:
         raise Http404
-    form = action.form(request.POST)
+    form = action.form(request.POST, prefix=action_name)
     if form.is_valid():
         try:
             action.service(actor=request.user, application=application, **form.cleaned_data)

@@ -272,3 +272,14 @@ def test_consultation_assigns_an_account_manager_who_keeps_the_operator(trader):
     from aeo.applications.selectors import applications_visible_to
 
     assert list(applications_visible_to(manager)) == [application]
+
+
+def test_a_pause_reopens_the_check_sheet_and_the_response_refreezes_it(trader, examiner):
+    application = act("pause", examiner, act("accept", examiner, submitted_application(trader)))
+    sheet = application.self_assessment
+    sheet.refresh_from_db()
+    assert sheet.status == "draft"  # the trader can attach what was asked for
+    application = act("respond", trader, application)
+    sheet.refresh_from_db()
+    assert sheet.status == "submitted"
+    assert application.snapshot["answers"]

@@ -21,7 +21,7 @@ def test_examiner_dashboard_and_accepting_through_the_page(client):
     assert 'data-action="withdraw"' not in detail.text  # the trader's move, not the examiner's
     response = client.post(
         reverse("applications:act", args=[application.pk, "accept"]),
-        {"version": application.version},
+        {"accept-version": application.version},
         follow=True,
     )
     assert "Statutory clock" in response.text
@@ -35,7 +35,7 @@ def test_stale_form_shows_a_message_and_changes_nothing(client):
     client.force_login(examiner)
     response = client.post(
         reverse("applications:act", args=[application.pk, "accept"]),
-        {"version": application.version - 1},
+        {"accept-version": application.version - 1},
         follow=True,
     )
     assert "changed by someone else" in response.text
@@ -46,10 +46,13 @@ def test_stale_form_shows_a_message_and_changes_nothing(client):
 def test_trader_starts_an_application_and_requests_a_consultation(client):
     trader = trader_in_tokyo()
     client.force_login(trader)
-    assert "Start an application" in client.get(reverse("applications:mine")).text
+    start_page = client.get(reverse("applications:mine")).text
+    assert "Start an application" in start_page
+    assert "expedited track: a decision within 60 business days" in start_page
     response = client.post(reverse("applications:start"), follow=True)
     assert response.status_code == 200
     assert 'data-action="submit"' in response.text
+    assert "Next: complete your self-assessment" in response.text
     response = client.post(
         reverse("applications:consultation"), {"subject": "Third-party training"}, follow=True
     )
