@@ -17,6 +17,7 @@ from aeo.applications.schemas import (
     ExtendIn,
     InformationRequestIn,
     ResponseIn,
+    Versioned,
     VisitIn,
 )
 from aeo.core.http import AuthedRequest
@@ -73,16 +74,21 @@ def get_application_history(request: AuthedRequest, application_id: int):
     return list(selectors.history(_get(request, application_id)))
 
 
+def _run(request: AuthedRequest, application_id: int, service, payload: Versioned):
+    """One move: the payload's fields are the service's keyword arguments."""
+    application = service(
+        actor=request.user, application=_get(request, application_id), **payload.dict()
+    )
+    return _fresh(request, application)
+
+
 @router.post(
     "/applications/{application_id}/submit",
     response=ApplicationOut,
     operation_id="submit_application",
 )
-def submit_application(request: AuthedRequest, application_id: int, payload: CommentIn):
-    app = services.submit_application(
-        actor=request.user, application=_get(request, application_id), version=payload.version
-    )
-    return _fresh(request, app)
+def submit_application(request: AuthedRequest, application_id: int, payload: Versioned):
+    return _run(request, application_id, services.submit_application, payload)
 
 
 @router.post(
@@ -91,13 +97,7 @@ def submit_application(request: AuthedRequest, application_id: int, payload: Com
     operation_id="accept_application",
 )
 def accept_application(request: AuthedRequest, application_id: int, payload: CommentIn):
-    app = services.accept_application(
-        actor=request.user,
-        application=_get(request, application_id),
-        comment=payload.comment,
-        version=payload.version,
-    )
-    return _fresh(request, app)
+    return _run(request, application_id, services.accept_application, payload)
 
 
 @router.post(
@@ -106,13 +106,7 @@ def accept_application(request: AuthedRequest, application_id: int, payload: Com
     operation_id="return_application",
 )
 def return_application(request: AuthedRequest, application_id: int, payload: CommentIn):
-    app = services.return_application(
-        actor=request.user,
-        application=_get(request, application_id),
-        comment=payload.comment,
-        version=payload.version,
-    )
-    return _fresh(request, app)
+    return _run(request, application_id, services.return_application, payload)
 
 
 @router.post(
@@ -121,14 +115,7 @@ def return_application(request: AuthedRequest, application_id: int, payload: Com
     operation_id="request_information",
 )
 def request_information(request: AuthedRequest, application_id: int, payload: InformationRequestIn):
-    app = services.request_information(
-        actor=request.user,
-        application=_get(request, application_id),
-        request=payload.request,
-        resume_by=payload.resume_by,
-        version=payload.version,
-    )
-    return _fresh(request, app)
+    return _run(request, application_id, services.request_information, payload)
 
 
 @router.post(
@@ -137,13 +124,7 @@ def request_information(request: AuthedRequest, application_id: int, payload: In
     operation_id="respond_to_request",
 )
 def respond_to_request(request: AuthedRequest, application_id: int, payload: ResponseIn):
-    app = services.respond_to_request(
-        actor=request.user,
-        application=_get(request, application_id),
-        response=payload.response,
-        version=payload.version,
-    )
-    return _fresh(request, app)
+    return _run(request, application_id, services.respond_to_request, payload)
 
 
 @router.post(
@@ -152,15 +133,7 @@ def respond_to_request(request: AuthedRequest, application_id: int, payload: Res
     operation_id="record_validation_visit",
 )
 def record_validation_visit(request: AuthedRequest, application_id: int, payload: VisitIn):
-    app = services.record_validation_visit(
-        actor=request.user,
-        application=_get(request, application_id),
-        visited_on=payload.visited_on,
-        findings=payload.findings,
-        satisfactory=payload.satisfactory,
-        version=payload.version,
-    )
-    return _fresh(request, app)
+    return _run(request, application_id, services.record_validation_visit, payload)
 
 
 @router.post(
@@ -169,13 +142,7 @@ def record_validation_visit(request: AuthedRequest, application_id: int, payload
     operation_id="extend_deadline",
 )
 def extend_deadline(request: AuthedRequest, application_id: int, payload: ExtendIn):
-    app = services.extend_deadline(
-        actor=request.user,
-        application=_get(request, application_id),
-        reason=payload.reason,
-        version=payload.version,
-    )
-    return _fresh(request, app)
+    return _run(request, application_id, services.extend_deadline, payload)
 
 
 @router.post(
@@ -184,15 +151,7 @@ def extend_deadline(request: AuthedRequest, application_id: int, payload: Extend
     operation_id="decide_application",
 )
 def decide_application(request: AuthedRequest, application_id: int, payload: DecisionIn):
-    app = services.decide_application(
-        actor=request.user,
-        application=_get(request, application_id),
-        outcome=payload.outcome.value,
-        text=payload.text,
-        reasons=[r.value for r in payload.reasons],
-        version=payload.version,
-    )
-    return _fresh(request, app)
+    return _run(request, application_id, services.decide_application, payload)
 
 
 @router.post(
@@ -201,10 +160,4 @@ def decide_application(request: AuthedRequest, application_id: int, payload: Dec
     operation_id="withdraw_application",
 )
 def withdraw_application(request: AuthedRequest, application_id: int, payload: CommentIn):
-    app = services.withdraw_application(
-        actor=request.user,
-        application=_get(request, application_id),
-        comment=payload.comment,
-        version=payload.version,
-    )
-    return _fresh(request, app)
+    return _run(request, application_id, services.withdraw_application, payload)

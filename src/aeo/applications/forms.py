@@ -2,32 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aeo.applications.constants import Outcome, RefusalReason
+from aeo.core.forms import UswdsForm
 
 
-class StyledForm(forms.Form):
-    """A form whose widgets carry the design system's classes."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                continue
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "usa-checkbox__input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "usa-select")
-            elif isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("class", "usa-textarea")
-            else:
-                widget.attrs.setdefault("class", "usa-input")
-
-
-class VersionedForm(StyledForm):
+class VersionedForm(UswdsForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class ConsultationForm(StyledForm):
+class ConsultationForm(UswdsForm):
     subject = forms.CharField(label=_("Subject"), max_length=200)
     message = forms.CharField(
         label=_("What would you like to discuss?"),

@@ -17,6 +17,7 @@ from aeo.applications import forms, selectors, services
 from aeo.applications.constants import TRANSITIONS, State
 from aeo.applications.models import Application
 from aeo.core.errors import DomainError
+from aeo.core.forms import UswdsForm
 from aeo.core.http import AuthedRequest
 from aeo.requirements import selectors as requirement_selectors
 
@@ -26,7 +27,7 @@ class Action:
     """A move an actor can make on an application page: its form, service and audience."""
 
     label: Any
-    form: type[forms.StyledForm]
+    form: type[UswdsForm]
     service: Callable[..., Application]
     perm: str
     from_states: frozenset[str]

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.forms import UswdsForm
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Economy, Region
 
 
-class OperatorForm(forms.Form):
+class OperatorForm(UswdsForm):
     """Input for registering or editing an operator; the services hold the rules."""
 
     economy = forms.ModelChoiceField(queryset=Economy.objects.all(), label=_("Economy"))
@@ -32,13 +33,3 @@ class OperatorForm(forms.Form):
         if identity_locked:
             for name in ("economy", "tin"):
                 self.fields[name].disabled = True
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.Select | forms.SelectMultiple) and not isinstance(
-                widget, forms.CheckboxSelectMultiple
-            ):
-                widget.attrs.setdefault("class", "usa-select")
-            elif isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("class", "usa-textarea")
-            elif not isinstance(widget, forms.CheckboxSelectMultiple):
-                widget.attrs.setdefault("class", "usa-input")

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.forms import UswdsForm
 from aeo.registry.constants import OperatorRole
 from aeo.requirements.constants import Area, QuestionKind, SmeAlternative
 
@@ -20,25 +21,7 @@ class EvidenceForm(forms.Form):
     file = forms.FileField(label=_("File"))
 
 
-class UsaFormMixin:
-    """USWDS classes on the widgets, as in the registry forms."""
-
-    fields: dict[str, forms.Field]
-
-    def style(self) -> None:
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-                continue
-            if isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "usa-select")
-            elif isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("class", "usa-textarea")
-            else:
-                widget.attrs.setdefault("class", "usa-input")
-
-
-class CriterionForm(UsaFormMixin, forms.Form):
+class CriterionForm(UswdsForm):
     code = forms.CharField(label=_("Code"), max_length=10)
     area = forms.ChoiceField(label=_("Area"), choices=Area.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -60,12 +43,8 @@ class CriterionForm(UsaFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.style()
 
-
-class QuestionForm(UsaFormMixin, forms.Form):
+class QuestionForm(UswdsForm):
     code = forms.CharField(label=_("Code"), max_length=16)
     text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}))
     help_text = forms.CharField(
@@ -79,10 +58,6 @@ class QuestionForm(UsaFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.style()
 
     def clean_choices(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["choices"].splitlines() if line.strip()]

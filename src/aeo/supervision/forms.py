@@ -1,25 +1,23 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.forms import UswdsForm
 from aeo.supervision.constants import ContactKind
 
 
-class ContactForm(forms.Form):
+class ContactForm(UswdsForm):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=ContactKind.choices,
-        widget=forms.Select(attrs={"class": "usa-select"}),
     )
     occurred_at = forms.DateTimeField(
         label=_("When"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local", "class": "usa-input"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
-    summary = forms.CharField(
-        label=_("Summary"), max_length=200, widget=forms.TextInput(attrs={"class": "usa-input"})
-    )
+    summary = forms.CharField(label=_("Summary"), max_length=200)
     notes = forms.CharField(
         label=_("Notes"),
         required=False,
         max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
