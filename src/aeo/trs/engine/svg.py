@@ -4,7 +4,9 @@ from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
 COLOURS = ("#8c8c8c", "#1f5fa8", "#d9822b", "#3a9a5b")
-ROW, GAP, LABEL, WIDTH = 14, 8, 150, 640
+# Each category's name stands on its own line above its bars, so long names never overlap them.
+ROW, GAP, LEFT, WIDTH = 14, 8, 4, 640
+PLOT = WIDTH - LEFT - 200  # room right of the longest bar for its value
 
 
 def bars(
@@ -14,21 +16,20 @@ def bars(
 ) -> str:
     """Grouped horizontal bars: one group per category, one bar per series."""
     peak = max((v for values in series.values() for v in values if v), default=1.0)
-    plot = WIDTH - LABEL - 190
-    group = ROW * len(series) + GAP
+    group = ROW * (len(series) + 1) + GAP
     height = group * len(categories) + 24
     parts = [_legend(list(series))]
     for i, category in enumerate(categories):
         top = 24 + i * group
-        parts.append(_text(4, top + ROW, category))
+        parts.append(_text(LEFT, top + ROW - 2, category))
         for j, (name, values) in enumerate(series.items()):
-            value, y = values[i], top + j * ROW
+            value, y = values[i], top + (j + 1) * ROW
             if value is None:
-                parts.append(_text(LABEL, y + ROW - 3, f"{name}: No Records", size=10))
+                parts.append(_text(LEFT, y + ROW - 3, f"{name}: No Records", size=10))
                 continue
-            w = max(value, 0) / peak * plot
-            parts.append(_rect(LABEL, y + 1, w, ROW - 2, COLOURS[j % len(COLOURS)]))
-            parts.append(_text(LABEL + w + 4, y + ROW - 3, label(value), size=10))
+            w = max(value, 0) / peak * PLOT
+            parts.append(_rect(LEFT, y + 1, w, ROW - 2, COLOURS[j % len(COLOURS)]))
+            parts.append(_text(LEFT + w + 4, y + ROW - 3, label(value), size=10))
     return _svg(height, parts)
 
 
@@ -40,17 +41,18 @@ def stacked(
     """One horizontal bar per category, split into parts (negative parts count as zero)."""
     totals = [sum(max(v[i] or 0, 0) for v in parts_of.values()) for i in range(len(categories))]
     peak = max(totals, default=0) or 1.0
-    plot = WIDTH - LABEL - 190
+    group = 2 * ROW + GAP
     parts = [_legend(list(parts_of))]
     for i, category in enumerate(categories):
-        y, x = 24 + i * (ROW + GAP), float(LABEL)
-        parts.append(_text(4, y + ROW - 2, category))
+        top, x = 24 + i * group, float(LEFT)
+        parts.append(_text(LEFT, top + ROW - 2, category))
+        y = top + ROW
         for j, values in enumerate(parts_of.values()):
-            w = max(values[i] or 0, 0) / peak * plot
+            w = max(values[i] or 0, 0) / peak * PLOT
             parts.append(_rect(x, y, w, ROW, COLOURS[j % len(COLOURS)]))
             x += w
         parts.append(_text(x + 4, y + ROW - 3, label(totals[i]), size=10))
-    return _svg(24 + len(categories) * (ROW + GAP), parts)
+    return _svg(24 + len(categories) * group, parts)
 
 
 def histogram(bins: Sequence[str], series: Mapping[str, Sequence[int]]) -> str:
