@@ -4,9 +4,12 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aeo.accounts.constants import Role
+from aeo.accounts.models import User
 from aeo.authorizations.constants import (
     ALLOWED_TRANSITIONS,
     CURRENT_STATUSES,
@@ -19,7 +22,9 @@ from aeo.authorizations.rules import may_enter
 from aeo.authorizations.validity import valid_to as validity_end
 from aeo.core import audit
 from aeo.core.errors import DomainError, InvalidTransition
+from aeo.notifications.services import notify
 from aeo.registry.models import Operator
+from aeo.supervision.selectors import current_account_manager
 
 
 def _types_for(operator: Operator, roles: list[str]) -> list[str]:
@@ -127,7 +132,24 @@ def change_status(*, actor, authorization: Authorization, to: str, reason: str) 
     authorization.status = to
     authorization.save(update_fields=["status"])
     _record(actor=actor, authorization=authorization, from_status=before, reason=reason.strip())
+    _tell_holder(authorization, reason.strip())
     return authorization
+
+
+def _tell_holder(authorization: Authorization, reason: str) -> None:
+    """The operator's traders and its account manager hear of every status change."""
+    operator = authorization.operator
+    users = [
+        *User.objects.filter(role=Role.TRADER, operator=operator, is_active=True),
+        current_account_manager(operator),
+    ]
+    status = AuthorizationStatus(authorization.status).label
+    notify(
+        users=users,
+        subject=f"AEO authorization {authorization.aeo_number} is now {status.lower()}",
+        body=reason,
+        url=reverse("authorizations:authorization_detail", args=[authorization.pk]),
+    )
 
 
 def expire_lapsed(*, today: date | None = None) -> list[str]:

@@ -9,6 +9,7 @@ from aeo.authorizations.constants import ALLOWED_TRANSITIONS, AuthorizationStatu
 from aeo.authorizations.models import Authorization, AuthorizationEvent
 from aeo.core.errors import DomainError, InvalidTransition
 from aeo.core.models import AuditEvent
+from aeo.notifications.models import Notification
 from aeo.registry.tests.factories import TraderFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +143,13 @@ def test_only_the_system_expires(authorization, trader, role):
     actor = trader if role == Role.TRADER else UserFactory(role=role)
     with pytest.raises(PermissionDenied):
         services.change_status(actor=actor, authorization=authorization, to="expired", reason="R.")
+
+
+def test_the_holders_traders_are_told_of_a_suspension(authorization, examiner):
+    trader = TraderFactory(operator=authorization.operator)
+    services.change_status(
+        actor=examiner, authorization=authorization, to="suspended", reason="Audit findings."
+    )
+    message = Notification.objects.get(user=trader)
+    assert authorization.aeo_number in message.subject and "suspended" in message.subject
+    assert message.body == "Audit findings."
