@@ -3,11 +3,12 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from aeo.accounts.services import issue_token
-from aeo.applications.tests.helpers import complete_self_assessment, tokyo_examiner, trader_in_tokyo
-from aeo.requirements.models import SelfAssessment
+from aeo.applications.tests.helpers import tokyo_examiner, trader_in_tokyo
+from aeo.demo.lifecycle import SAMPLE_PDF, TYPED_ANSWERS
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -26,6 +27,32 @@ class Api:
             f"/api/v1{path}", body or {}, content_type="application/json", **self.auth
         )
 
+    def put(self, path, body):
+        return self.client.put(f"/api/v1{path}", body, content_type="application/json", **self.auth)
+
+    def upload(self, path, name, content):
+        file = SimpleUploadedFile(name, content, content_type="application/pdf")
+        return self.client.post(f"/api/v1{path}", {"file": file}, **self.auth)
+
+
+def fill_through_the_api(me: Api, sheet_id: int) -> None:
+    """Answer the current template's questions for the trader's roles, as a script would."""
+    template = me.get("/requirements/template").json()
+    for criterion in template["criteria"]:
+        for question in criterion["questions"]:
+            path = f"/self-assessments/{sheet_id}/answers/{question['code']}"
+            if question["kind"] == "evidence":
+                response = me.upload(f"{path}/evidence", f"{question['code']}.pdf", SAMPLE_PDF)
+                assert response.status_code == 201, response.content
+                continue
+            value = (
+                question["choices"][0]
+                if question["kind"] == "choice"
+                else TYPED_ANSWERS[question["kind"]]
+            )
+            response = me.put(path, {"value": value})
+            assert response.status_code == 200, response.content
+
 
 @pytest.fixture
 def trader():
@@ -42,7 +69,9 @@ def test_whole_journey_through_the_api(client, trader):
     incomplete = me.post(f"/applications/{app['id']}/submit")
     assert incomplete.status_code == 400
     assert "gap" in incomplete.json()["detail"]
-    complete_self_assessment(trader, SelfAssessment.objects.get(pk=app["self_assessment_id"]))
+    fill_through_the_api(me, app["self_assessment_id"])
+    sheet = me.get(f"/self-assessments/{app['self_assessment_id']}").json()
+    assert sheet["gaps"] == []
     app = me.post(f"/applications/{app['id']}/submit").json()
     assert app["state"] == "submitted"
     url = f"/applications/{app['id']}"
