@@ -22,7 +22,7 @@ from aeo.requirements import selectors
 from aeo.requirements.constants import QuestionKind
 from tests.browser.conftest import sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
 
 PASSWORD = "pw-test-123"
 LEGAL_NAME = "Kanda Precision Imports K.K."

@@ -56,7 +56,8 @@ def test_numbers_are_never_reused_after_a_revocation():
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite serializes all writers anyway"
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_concurrent_issues_never_share_a_number():
     operators = [OperatorFactory() for _ in range(6)]
     barrier = threading.Barrier(len(operators))
