@@ -26,6 +26,8 @@ CUSTOMS_ROLES = frozenset(
 )
 # Officials who may read the whole operator registry.
 REGISTRY_READERS = CUSTOMS_ROLES | {Role.OGA_OFFICER}
+# Officials who oversee the whole programme: they read every application and check sheet.
+PROGRAMME_READERS = frozenset({Role.COORDINATOR, Role.POLICY_OFFICER, Role.AUDITOR})
 # Officials who may create operators and edit any of them.
 REGISTRY_EDITORS = frozenset(
     {Role.EXAMINER, Role.ACCOUNT_MANAGER, Role.COORDINATOR, Role.POLICY_OFFICER}

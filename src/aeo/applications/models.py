@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aeo.applications.constants import ConsultationStatus, State, Track
 from aeo.core.clock import ClockReading, Pause, read_clock
+from aeo.core.models import AppendOnlyModel
 from aeo.registry.constants import OperatorRole
 
 
@@ -107,7 +108,7 @@ class Application(models.Model):
         )
 
 
-class ApplicationEvent(models.Model):
+class ApplicationEvent(AppendOnlyModel):
     """Append-only history: every move, with actor, time and comment."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")

@@ -3,16 +3,13 @@ from datetime import date
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from aeo.accounts.constants import Role
+from aeo.accounts.constants import PROGRAMME_READERS, Role
 from aeo.accounts.models import User
 from aeo.applications.constants import CLOCK_STATES, DUE_SOON_BUSINESS_DAYS, State
 from aeo.applications.models import Application, ApplicationEvent, Consultation
 from aeo.core.clock import ClockReading
 from aeo.registry.constants import OfficeKind
 from aeo.supervision.selectors import managed_operator_ids
-
-# Officials who see every application, whatever unit examines it.
-SEE_ALL = frozenset({Role.COORDINATOR, Role.POLICY_OFFICER, Role.AUDITOR})
 
 
 def applications_visible_to(user) -> QuerySet[Application]:
@@ -23,7 +20,7 @@ def applications_visible_to(user) -> QuerySet[Application]:
         return qs.none()
     if user.role == Role.TRADER:
         return qs.filter(operator_id=user.operator_id)
-    if user.role in SEE_ALL or user.is_superuser:
+    if user.role in PROGRAMME_READERS or user.is_superuser:
         return qs
     if user.role == Role.EXAMINER and user.office is not None:
         if user.office.kind == OfficeKind.AEO_CENTER:

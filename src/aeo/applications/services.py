@@ -190,8 +190,9 @@ def request_consultation(
 def create_application(*, actor: User, roles: list[str] | None = None) -> Application:
     """Open a draft application for the trader's operator, on its current self-assessment."""
     _require(actor, "applications.create_application")
-    operator = actor.operator
-    assert operator is not None
+    assert actor.operator_id is not None
+    # Locked so that a double submission cannot open two applications at once.
+    operator = Operator.objects.select_for_update().get(pk=actor.operator_id)
     if (
         Application.objects.filter(operator=operator)
         .exclude(state__in=[State.AUTHORIZED, State.REFUSED, State.WITHDRAWN, State.LAPSED])
@@ -325,10 +326,11 @@ def request_information(
 
 
 def _open_pause(application: Application) -> ClockPause:
-    pause = application.pauses.filter(ended_on__isnull=True).first()
-    if pause is None:  # the map guarantees one while paused
+    """The one open pause of a paused application."""
+    open_pauses = list(application.pauses.filter(ended_on__isnull=True))
+    if len(open_pauses) != 1:
         raise InvalidTransition("This application is not waiting for information.")
-    return pause
+    return open_pauses[0]
 
 
 @transaction.atomic
@@ -374,6 +376,8 @@ def record_validation_visit(
     if not findings.strip():
         raise DomainError("Record the findings of the visit.", field="findings")
     application = _lock(application, version)
+    if application.state != State.UNDER_EXAMINATION:
+        raise InvalidTransition("A visit is recorded on an application under examination.")
     if application.accepted_on and visited_on < application.accepted_on:
         raise DomainError(
             "The visit date is before the application was accepted.", field="visited_on"

@@ -172,15 +172,15 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     application = _get(request, pk)
     actions = _available(request, application)
     sheet_open = "submit" in actions
-    sheet = application.self_assessment
+    rows = requirement_selectors.rows(application.self_assessment) if sheet_open else []
     return render(
         request,
         "applications/detail.html",
         {
             "application": application,
             "sheet_open": sheet_open,
-            "sheet_progress": requirement_selectors.progress(sheet) if sheet_open else None,
-            "sheet_gaps": len(requirement_selectors.gaps(sheet)) if sheet_open else 0,
+            "sheet_progress": (sum(row.answered for row in rows), len(rows)),
+            "sheet_gaps": sum(row.gap is not None for row in rows),
             "clock": application.clock(),
             "history": selectors.history(application),
             "pauses": application.pauses.all(),
@@ -200,6 +200,9 @@ def act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
     action = ACTIONS.get(action_name)
     if action is None:
         raise Http404
+    if application.state not in action.from_states:
+        messages.error(request, _("This action is not available any more: reload the page."))
+        return redirect("applications:detail", pk=application.pk)
     form = action.form(request.POST, prefix=action_name)
     if form.is_valid():
         try:

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from aeo.authorizations.constants import CURRENT_STATUSES, AEOType, AuthorizationStatus
+from aeo.core.models import AppendOnlyModel
 from aeo.registry.models import Economy, Operator
 
 
@@ -52,7 +53,7 @@ class Authorization(models.Model):
         return f"{self.aeo_number} {self.get_aeo_type_display()}"
 
 
-class AuthorizationEvent(models.Model):
+class AuthorizationEvent(AppendOnlyModel):
     """Append-only history of an authorization's status: issuance and every transition."""
 
     authorization = models.ForeignKey(
@@ -81,14 +82,6 @@ class AuthorizationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.authorization.aeo_number}: {self.from_status or '—'} → {self.to_status}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise ValueError("Authorization events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Authorization events are append-only.")
 
 
 class AEONumberCounter(models.Model):

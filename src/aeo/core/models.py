@@ -3,7 +3,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class AuditEvent(models.Model):
+class AppendOnlyModel(models.Model):
+    """A history row: written once, never changed or deleted through the ORM's instances."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ValueError(f"{type(self).__name__} rows are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError(f"{type(self).__name__} rows are append-only.")
+
+
+class AuditEvent(AppendOnlyModel):
     """Append-only record of one write: who, when, what changed and why."""
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)

@@ -81,6 +81,12 @@ def update_operator(request: HttpRequest, operator_id: int, payload: OperatorPat
     )
     changes = payload.dict(exclude_unset=True)
     reason = changes.pop("reason", "")
+    for blank in ("address", "email"):  # null clears a text field
+        if blank in changes and changes[blank] is None:
+            changes[blank] = ""
+    nulls = sorted(k for k, v in changes.items() if v is None and k != "region")
+    if nulls:
+        raise ValidationError({k: ["This field cannot be empty."] for k in nulls})
     if "economy" in changes:
         changes["economy"] = _economy(changes["economy"])
     if "region" in changes:

@@ -1,11 +1,10 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -16,7 +15,7 @@ from aeo.registry import selectors, services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.forms import OperatorForm
 from aeo.registry.models import Economy
-from aeo.supervision.forms import ContactForm
+from aeo.supervision.constants import ContactKind
 from aeo.supervision.selectors import contacts_for, current_account_manager
 
 PAGE_SIZE = 25
@@ -52,7 +51,7 @@ def operator_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "can_edit": request.user.has_perm("registry.change_operator", operator),
             "account_manager": current_account_manager(operator),
             "contacts": contacts_for(operator)[:50] if request.user.is_customs else None,
-            "contact_form": ContactForm() if request.user.is_customs else None,
+            "contact_kinds": ContactKind.choices if request.user.is_customs else None,
         },
     )
 
@@ -130,7 +129,7 @@ def economy_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 def economy_detail(request: AuthedRequest, code: str) -> HttpResponse:
     economy = get_object_or_404(Economy, code=code.upper())
-    year = date.today().year
+    year = timezone.localdate().year
     return render(
         request,
         "registry/economy_detail.html",

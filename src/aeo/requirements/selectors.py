@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from aeo.accounts.constants import CUSTOMS_ROLES, Role
+from aeo.accounts.constants import PROGRAMME_READERS, Role
+from aeo.registry.constants import OfficeKind
 from aeo.requirements.constants import AssessmentStatus, GapReason, QuestionKind, TemplateStatus
 from aeo.requirements.models import (
     Answer,
@@ -16,6 +17,7 @@ from aeo.requirements.models import (
     SelfAssessment,
     TemplateVersion,
 )
+from aeo.supervision.selectors import managed_operator_ids
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ def applicable_question(self_assessment: SelfAssessment, ref: str | int) -> Ques
     """A question of the self-assessment's template by code or id, if it applies to it."""
     questions = Question.objects.filter(template_id=self_assessment.template_id)
     ref = str(ref).strip()
-    question = questions.filter(pk=int(ref)) if ref.isdigit() else questions.filter(code=ref)
+    by_id = ref.isascii() and ref.isdigit()
+    question = questions.filter(pk=int(ref)) if by_id else questions.filter(code=ref)
     found = question.select_related("criterion").first()
     if found is None or not found.criterion.applies_to(assessment_roles(self_assessment)):
         return None
@@ -148,16 +151,23 @@ def progress(self_assessment: SelfAssessment) -> tuple[int, int]:
 
 
 def self_assessments_visible_to(user) -> QuerySet[SelfAssessment]:
-    """Customs see all; a trader only its own operator's."""
+    """A trader its own operator's; examiners those routed to their unit (the AEO Center
+    all); account managers their operators'; programme-wide officials all; others none."""
     qs = SelfAssessment.objects.select_related("operator__economy", "template").prefetch_related(
         "operator__roles"
     )
     if not user.is_authenticated:
         return qs.none()
-    if user.is_superuser or user.role in CUSTOMS_ROLES:
+    if user.is_superuser or user.role in PROGRAMME_READERS:
         return qs
     if user.role == Role.TRADER and user.operator_id:
         return qs.filter(operator_id=user.operator_id)
+    if user.role == Role.EXAMINER and user.office is not None:
+        if user.office.kind == OfficeKind.AEO_CENTER:
+            return qs
+        return qs.filter(applications__office_id=user.office_id).distinct()
+    if user.role == Role.ACCOUNT_MANAGER:
+        return qs.filter(operator_id__in=managed_operator_ids(user))
     return qs.none()
 
 

@@ -271,6 +271,15 @@ def create_self_assessment(*, actor: Any, operator: Operator) -> SelfAssessment:
     existing = selectors.open_self_assessment(operator.pk)
     if existing is not None:
         return existing
+    if SelfAssessment.objects.filter(
+        operator=operator, status=AssessmentStatus.SUBMITTED, applications__closed_at__isnull=True
+    ).exists():
+        raise DomainError(
+            _(
+                "Your self-assessment is with customs on an application in progress; it "
+                "reopens if they return the application or ask for more information."
+            )
+        )
     template = selectors.current_template()
     if template is None:
         raise DomainError(_("No requirements template has been published yet."), field=None)

@@ -34,8 +34,11 @@ def assign_account_manager(*, actor: User | None, operator: Operator, manager: U
     return manager
 
 
+@transaction.atomic
 def ensure_account_manager(*, actor: User | None, operator: Operator) -> User | None:
     """The operator's account manager, assigning the least-loaded one of its unit if none."""
+    # Locked so that two simultaneous requests cannot both assign one.
+    operator = Operator.objects.select_for_update().get(pk=operator.pk)
     current = current_account_manager(operator)
     if current is not None:
         return current
@@ -61,6 +64,10 @@ def log_contact(
         raise DomainError(f"Unknown contact kind {kind!r}.", field="kind")
     if not summary.strip():
         raise DomainError("Enter a summary.", field="summary")
+    if timezone.is_naive(occurred_at):
+        occurred_at = timezone.make_aware(occurred_at)
+    if occurred_at > timezone.now():
+        raise DomainError("A contact is logged once it has happened.", field="occurred_at")
     entry = ContactLog.objects.create(
         operator=operator,
         kind=kind,

@@ -22,6 +22,7 @@ from aeo.core.errors import DomainError, InvalidTransition
 from aeo.notifications.models import Notification
 from aeo.registry.models import CustomsOffice
 from aeo.registry.tests.factories import UserFactory
+from aeo.requirements import services as requirement_services
 
 pytestmark = pytest.mark.django_db
 
@@ -283,3 +284,15 @@ def test_a_pause_reopens_the_check_sheet_and_the_response_refreezes_it(trader, e
     sheet.refresh_from_db()
     assert sheet.status == "submitted"
     assert application.snapshot["answers"]
+
+
+def test_no_visit_while_paused_and_no_second_check_sheet_while_applying(trader, examiner):
+    application = act("pause", examiner, act("accept", examiner, submitted_application(trader)))
+    with pytest.raises(InvalidTransition):
+        act("visit", examiner, application)
+    application = act("respond", trader, application)
+    with pytest.raises(DomainError, match="application in progress"):
+        requirement_services.create_self_assessment(actor=trader, operator=trader.operator)
+    # so that customs can still return the application and reopen its check sheet
+    application = act("pause", examiner, application)
+    assert application.state == State.PAUSED

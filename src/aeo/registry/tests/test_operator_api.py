@@ -113,3 +113,22 @@ def test_economies_api(examiner_client):
         "detail": "Not found.",
         "errors": [],
     }
+
+
+@pytest.mark.parametrize("field", ["economy", "tin", "legal_name", "employee_count", "roles"])
+def test_patching_a_required_field_with_null_is_a_field_error(examiner_client, field):
+    op = OperatorFactory()
+    response = examiner_client.patch(
+        f"/api/v1/operators/{op.pk}", {field: None}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == field
+
+
+def test_patching_address_with_null_clears_it(examiner_client):
+    op = OperatorFactory(address="1-1 Chiyoda")
+    response = examiner_client.patch(
+        f"/api/v1/operators/{op.pk}", {"address": None}, content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert response.json()["address"] == ""

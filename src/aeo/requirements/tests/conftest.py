@@ -1,6 +1,7 @@
 import pytest
 
 from aeo.accounts.constants import Role
+from aeo.registry.models import CustomsOffice
 from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFactory
 from aeo.requirements import services
 
@@ -27,7 +28,8 @@ def policy_officer(db):
 
 @pytest.fixture
 def examiner(db):
-    return UserFactory(role=Role.EXAMINER)
+    """An examiner of the AEO Center, which sees every check sheet."""
+    return UserFactory(role=Role.EXAMINER, office=CustomsOffice.objects.get(code="AEOC"))
 
 
 @pytest.fixture

@@ -5,9 +5,11 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from aeo.accounts.constants import Role
 from aeo.accounts.services import issue_token
 from aeo.core.models import AuditEvent
-from aeo.registry.tests.factories import OperatorFactory, TraderFactory
+from aeo.registry.models import CustomsOffice
+from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFactory
 from aeo.requirements import services
 from aeo.requirements.models import Answer, Evidence
 from aeo.requirements.tests.factories import complete, pdf
@@ -177,11 +179,28 @@ def test_another_operators_self_assessment_is_404(client, sheet):
     assert not Answer.objects.exists()
 
 
-def test_officials_read_but_do_not_start_or_fill(client, examiner, sheet):
-    auth = bearer(examiner)
+def test_officials_read_but_do_not_start_or_fill(client, sheet):
+    auth = bearer(UserFactory(role=Role.COORDINATOR))
     assert client.get(f"/api/v1/self-assessments/{sheet.pk}", **auth).status_code == 200
     assert client.post("/api/v1/self-assessments", **auth).status_code == 403
     response = put(
         client, f"/api/v1/self-assessments/{sheet.pk}/answers/CR-1", {"value": True}, auth
     )
     assert response.status_code == 403
+
+
+def test_check_sheets_are_read_only_by_the_officials_concerned(client, sheet):
+    url = f"/api/v1/self-assessments/{sheet.pk}"
+    for role in (Role.BORDER_OFFICER, Role.OGA_OFFICER, Role.ACCOUNT_MANAGER):
+        assert client.get(url, **bearer(UserFactory(role=role))).status_code == 404
+    unrelated = UserFactory(role=Role.EXAMINER, office=CustomsOffice.objects.get(code="OSAKA"))
+    assert client.get(url, **bearer(unrelated)).status_code == 404
+    center = UserFactory(role=Role.EXAMINER, office=CustomsOffice.objects.get(code="AEOC"))
+    assert client.get(url, **bearer(center)).status_code == 200
+
+
+def test_a_question_reference_that_only_looks_numeric_is_not_a_500(client, trader, sheet):
+    response = put(
+        client, f"/api/v1/self-assessments/{sheet.pk}/answers/%C2%B2", {"value": 1}, bearer(trader)
+    )
+    assert 400 <= response.status_code < 500

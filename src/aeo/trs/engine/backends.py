@@ -4,6 +4,9 @@ Every connection computes in UTC, so that naive timestamps are read as UTC and t
 declaration belongs to is its UTC date, whatever the machine's time zone.
 """
 
+import os
+import tempfile
+import uuid
 from typing import Any
 
 import ibis
@@ -12,6 +15,22 @@ from ibis.backends import BaseBackend
 from .errors import TrsError
 
 BACKENDS = ("duckdb", "pyspark")
+MEMORY_LIMIT = "1GB"  # DuckDB's budget unless AEO_TRS_MEMORY_LIMIT says otherwise (e.g. "4GB")
+
+
+def duckdb_config() -> dict[str, Any]:
+    """A bounded memory budget, past which DuckDB spills to a directory of its own on disk.
+
+    The directory is unique to the connection (DuckDB names its spill files alike, so two
+    processes sharing one would overwrite each other's); DuckDB creates it only when it
+    spills and removes it when the connection closes. Insertion order is not needed (every
+    result is aggregated), and keeping it would hold rows back from spilling.
+    """
+    return {
+        "memory_limit": os.environ.get("AEO_TRS_MEMORY_LIMIT") or MEMORY_LIMIT,
+        "temp_directory": os.path.join(tempfile.gettempdir(), f"aeo-trs-{uuid.uuid4().hex}"),
+        "preserve_insertion_order": False,
+    }
 
 
 def connect(
@@ -19,7 +38,7 @@ def connect(
 ) -> BaseBackend:
     """Open an Ibis connection; `session` is an existing SparkSession for the pyspark backend."""
     if backend == "duckdb":
-        con = ibis.duckdb.connect(**({"threads": threads} if threads else {}))
+        con = ibis.duckdb.connect(**duckdb_config(), **({"threads": threads} if threads else {}))
         con.raw_sql("SET TimeZone = 'UTC'")
         return con
     if backend == "pyspark":

@@ -50,6 +50,11 @@ def unix_micros(ts: UTC) -> dt.int64:  # type: ignore[valid-type,empty-body]
 
 def annotate(raw: ir.Table) -> ir.Table:
     """Typed declarations with `period_at`, durations (seconds) and `dq_reason`."""
+    # Ids seen more than once, joined back: a hash aggregate of the ids alone can spill to disk,
+    # while a window over the ids would hold every column of every row.
+    ids = raw.group_by(ID).aggregate(n=ibis._.count())
+    duplicates = ids.filter(ids.n > 1).select(ID, duplicate=ibis.literal(True))
+    raw = raw.left_join(duplicates, ID).drop(f"{ID}_right")
     booleans = {c: _boolean(raw[c]) for c in BOOLEAN_COLUMNS}
     timestamps = {c: _timestamp(raw[c]) for c in TIMESTAMP_COLUMNS}
     t = raw.mutate(
@@ -57,7 +62,6 @@ def annotate(raw: ir.Table) -> ir.Table:
         **timestamps,
         invalid_boolean=_any(_unread(raw[c], booleans[c]) for c in BOOLEAN_COLUMNS),
         invalid_timestamp=_any(_unread(raw[c], timestamps[c]) for c in TIMESTAMP_COLUMNS),
-        id_count=raw[ID].count().over(group_by=raw[ID]),
     )
     micros = {c: unix_micros(t[c]) for c in TIMESTAMP_COLUMNS}
     t = t.mutate(
@@ -66,7 +70,7 @@ def annotate(raw: ir.Table) -> ir.Table:
     )
     reason = ibis.cases(
         (t[ID].isnull(), "missing_id"),
-        (t.id_count > 1, "duplicate_id"),
+        (t.duplicate.notnull(), "duplicate_id"),
         (_any(~_known(t[c], ECONOMIES) for c in ECONOMY_COLUMNS), "unknown_economy"),
         (~_known(t.transport_mode, TRANSPORT_MODES), "unknown_transport_mode"),
         (~_known(t.clearance_mode, CLEARANCE_MODES), "unknown_clearance_mode"),
@@ -78,7 +82,7 @@ def annotate(raw: ir.Table) -> ir.Table:
         (t.stage2_s > MAX_STAGE_SECONDS, "stage2_too_long"),
         else_=ibis.null("string"),
     )
-    t = t.mutate(dq_reason=reason).drop("invalid_boolean", "invalid_timestamp", "id_count")
+    t = t.mutate(dq_reason=reason).drop("invalid_boolean", "invalid_timestamp", "duplicate")
     valid = t.dq_reason.isnull()
     return t.mutate(
         **{name: ibis.ifelse(valid, t[name], ibis.null("float64")) for name in DURATIONS}
