@@ -140,6 +140,13 @@ WHITENOISE_USE_FINDERS = True
 
 # Request bodies above this answer 400 (forms and API alike).
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024))
+# Whole multipart requests (evidence uploads of up to 10 MiB) above this are refused unread.
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", 12 * 1024 * 1024))
+FILE_UPLOAD_HANDLERS = [
+    "aeo.core.uploads.RequestSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 _mail_options = (
     {

@@ -204,3 +204,13 @@ def test_a_question_reference_that_only_looks_numeric_is_not_a_500(client, trade
         client, f"/api/v1/self-assessments/{sheet.pk}/answers/%C2%B2", {"value": 1}, bearer(trader)
     )
     assert 400 <= response.status_code < 500
+
+
+def test_an_oversized_upload_is_refused_before_it_is_stored(client, trader, sheet, settings):
+    settings.MAX_REQUEST_BYTES = 4096
+    big = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * 10_000, content_type="application/pdf")
+    url = f"/api/v1/self-assessments/{sheet.pk}/answers/OA-5/evidence"
+    response = client.post(url, {"file": big}, **bearer(trader))
+    assert response.status_code == 413
+    assert response.json()["detail"] == "Request body too large."
+    assert not Evidence.objects.exists()
