@@ -30,7 +30,9 @@ from aeo.applications.models import (
     Consultation,
     ValidationVisit,
 )
+from aeo.authorizations import selectors as authorization_selectors
 from aeo.authorizations import services as authorization_services
+from aeo.authorizations.constants import ROLE_TO_TYPE
 from aeo.core import audit
 from aeo.core.errors import Conflict, DomainError, InvalidTransition
 from aeo.notifications.services import notify
@@ -200,9 +202,18 @@ def create_application(*, actor: User, roles: list[str] | None = None) -> Applic
     ):
         raise DomainError("Your company already has an application in progress.")
     held = set(operator.role_codes)
-    chosen = sorted(set(roles or held))
-    if not chosen or not set(chosen) <= held:
+    authorized = {a.aeo_type for a in authorization_selectors.active_for_operator(operator)}
+    # By default: every role whose AEO type the operator does not hold yet.
+    open_roles = {r for r in held if ROLE_TO_TYPE[r] not in authorized}
+    chosen = sorted(set(roles or open_roles))
+    if not chosen:
+        raise DomainError("Your company already holds AEO status for all its roles.", field="roles")
+    if not set(chosen) <= held:
         raise DomainError("Apply for roles your company holds in the registry.", field="roles")
+    if not set(chosen) <= open_roles:
+        raise DomainError(
+            "Your company already holds AEO status for some of these roles.", field="roles"
+        )
     self_assessment = requirement_services.create_self_assessment(actor=actor, operator=operator)
     application = Application.objects.create(
         operator=operator,

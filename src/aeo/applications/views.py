@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from aeo.applications import forms, selectors, services
-from aeo.applications.constants import TRANSITIONS, State
+from aeo.applications.constants import FINAL_STATES, TRANSITIONS, State
 from aeo.applications.models import Application
 from aeo.core.errors import DomainError
 from aeo.core.forms import UswdsForm
@@ -139,9 +139,7 @@ def mine(request: AuthedRequest) -> HttpResponse:
         "applications/mine.html",
         {
             "applications": applications,
-            "current": applications.exclude(
-                state__in=[State.WITHDRAWN, State.LAPSED, State.REFUSED]
-            ).first(),
+            "current": applications.exclude(state__in=FINAL_STATES).first(),
             "consultations": selectors.consultations_visible_to(request.user),
             "operator": request.user.operator,
         },

@@ -296,3 +296,17 @@ def test_no_visit_while_paused_and_no_second_check_sheet_while_applying(trader, 
     # so that customs can still return the application and reopen its check sheet
     application = act("pause", examiner, application)
     assert application.state == State.PAUSED
+
+
+def test_an_aeo_applies_again_only_for_roles_it_does_not_hold(examiner):
+    trader = trader_in_tokyo(roles=("importer", "exporter"))
+    application = services.create_application(actor=trader, roles=["importer"])
+    complete_self_assessment(trader, application.self_assessment)
+    application = services.submit_application(actor=trader, application=application)
+    for name in ("accept", "visit", "authorize"):
+        application = act(name, examiner, application)
+    second = services.create_application(actor=trader)
+    assert second.roles == ["exporter"]
+    services.withdraw_application(actor=trader, application=second)
+    with pytest.raises(DomainError, match="already holds"):
+        services.create_application(actor=trader, roles=["importer"])
