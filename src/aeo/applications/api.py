@@ -4,6 +4,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from aeo.applications import selectors, services
+from aeo.applications.constants import CLOCK_STATES
 from aeo.applications.models import Application
 from aeo.applications.schemas import (
     ApplicationFilters,
@@ -46,7 +47,8 @@ def list_applications(request: AuthedRequest, filters: Query[ApplicationFilters]
     if filters.state:
         qs = qs.filter(state=filters.state)
     if filters.overdue is not None:
-        overdue_ids = [a.pk for a in qs if (c := a.clock()) and c.overdue]
+        clocked = qs.filter(state__in=CLOCK_STATES)  # only these can be overdue
+        overdue_ids = [a.pk for a in clocked if (c := a.clock()) and c.overdue]
         qs = qs.filter(pk__in=overdue_ids) if filters.overdue else qs.exclude(pk__in=overdue_ids)
     return qs
 
