@@ -7,7 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from aeo.accounts.services import issue_token
-from aeo.applications.tests.helpers import tokyo_examiner, trader_in_tokyo
+from aeo.applications import services
+from aeo.applications.models import Application
+from aeo.applications.tests.helpers import (
+    submitted_application,
+    tokyo_examiner,
+    trader_in_tokyo,
+)
 from aeo.demo.lifecycle import SAMPLE_PDF, TYPED_ANSWERS
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +152,17 @@ def test_bad_decision_payloads_name_the_field(client, trader):
     )
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["field"].startswith("reasons")
+
+
+def test_list_filters_overdue_applications(client, trader):
+    examiner = tokyo_examiner()
+    late = services.accept_application(actor=examiner, application=submitted_application(trader))
+    Application.objects.filter(pk=late.pk).update(accepted_on=TODAY - datetime.timedelta(days=200))
+    on_time = services.accept_application(
+        actor=examiner, application=submitted_application(trader_in_tokyo())
+    )
+    api = Api(client, examiner)
+    assert [a["id"] for a in api.get("/applications", overdue="true").json()["items"]] == [late.pk]
+    assert [a["id"] for a in api.get("/applications", overdue="false").json()["items"]] == [
+        on_time.pk
+    ]
