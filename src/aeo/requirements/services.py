@@ -4,6 +4,7 @@ Every write is atomic and records an audit event; state changes follow the trans
 `constants`.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -103,6 +104,32 @@ def _others[M: models.Model](qs: QuerySet[M], pk: int | None) -> QuerySet[M]:
     return qs.exclude(pk=pk) if pk is not None else qs
 
 
+def _save_item(
+    actor: Any,
+    template: TemplateVersion,
+    target: Criterion | Question,
+    fields: tuple[str, ...],
+    data: dict[str, Any],
+    check: Callable[[TemplateVersion, dict[str, Any], int | None], None],
+    kind: str,
+) -> None:
+    """Apply `data` to a criterion or question of a draft, check it, save it, audit it."""
+    adding = target.pk is None
+    before = {} if adding else {f: getattr(target, f) for f in fields}
+    for name in fields:
+        if name in data:
+            setattr(target, name, data[name])
+    after = {f: getattr(target, f) for f in fields}
+    check(template, after, target.pk)
+    target.save()
+    audit.record(
+        actor=actor,
+        action=f"{kind}.added" if adding else f"{kind}.changed",
+        obj=template,
+        changes={f"{target.code}.{k}": v for k, v in audit.diff(before, after).items()},
+    )
+
+
 def _check_criterion(template: TemplateVersion, data: dict[str, Any], pk: int | None) -> None:
     if not str(data.get("code", "")).strip():
         raise DomainError(_("Enter a code."), field="code")
@@ -132,19 +159,7 @@ def save_criterion(
     if criterion is not None and criterion.template_id != template.pk:
         raise DomainError(_("The criterion is not in this version."), field="criterion")
     target = criterion or Criterion(template=template, position=template.criteria.count() + 1)
-    before = {f: getattr(target, f) for f in CRITERION_FIELDS} if criterion else {}
-    for name in CRITERION_FIELDS:
-        if name in data:
-            setattr(target, name, data[name])
-    after = {f: getattr(target, f) for f in CRITERION_FIELDS}
-    _check_criterion(template, after, target.pk)
-    target.save()
-    audit.record(
-        actor=actor,
-        action="criterion.changed" if criterion else "criterion.added",
-        obj=template,
-        changes={f"{target.code}.{k}": v for k, v in audit.diff(before, after).items()},
-    )
+    _save_item(actor, template, target, CRITERION_FIELDS, data, _check_criterion, "criterion")
     return target
 
 
@@ -180,19 +195,7 @@ def save_question(
     target = question or Question(
         template=template, criterion=criterion, position=criterion.questions.count() + 1
     )
-    before = {f: getattr(target, f) for f in QUESTION_FIELDS} if question else {}
-    for name in QUESTION_FIELDS:
-        if name in data:
-            setattr(target, name, data[name])
-    after = {f: getattr(target, f) for f in QUESTION_FIELDS}
-    _check_question(template, after, target.pk)
-    target.save()
-    audit.record(
-        actor=actor,
-        action="question.changed" if question else "question.added",
-        obj=template,
-        changes={f"{target.code}.{k}": v for k, v in audit.diff(before, after).items()},
-    )
+    _save_item(actor, template, target, QUESTION_FIELDS, data, _check_question, "question")
     return target
 
 
