@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,13 +26,19 @@ def index(request: AuthedRequest) -> HttpResponse:
     user = request.user
     if not (user.is_trader or user.has_perm("requirements.view_templateversion")):
         raise PermissionDenied
-    assessments = list(selectors.self_assessments_visible_to(user)[:50])
+    page = Paginator(selectors.self_assessments_visible_to(user), 20).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "requirements/index.html",
         {
-            "assessments": [(sa, *selectors.progress(sa)) for sa in assessments],
-            "open": next((sa for sa in assessments if sa.is_open), None),
+            "page_obj": page,
+            "querystring_base": "",
+            "assessments": [(sa, *selectors.progress(sa)) for sa in page],
+            "open": (
+                selectors.open_self_assessment(user.operator_id) if user.operator_id else None
+            ),
             "template": selectors.current_template(),
         },
     )
