@@ -5,6 +5,7 @@ declaration belongs to is its UTC date, whatever the machine's time zone.
 """
 
 import os
+import sys
 import tempfile
 import uuid
 from typing import Any
@@ -56,6 +57,8 @@ def spark_session(master: str = "local[2]") -> Any:
         raise TrsError(
             "the pyspark backend needs the 'spark' extra: pip install 'aeo[spark]'"
         ) from exc
+    # Spark's Python workers (which carry small tables in) must run this very Python.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master(master)
         .appName("aeo-trs")

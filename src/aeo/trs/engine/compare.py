@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import ibis
+import ibis.expr.types as ir
 from ibis.backends import BaseBackend
 
 from . import progress
@@ -11,7 +12,7 @@ from .backends import connect
 from .errors import TrsError
 from .io import execute, read_declarations
 from .periods import Period
-from .quality import annotate
+from .quality import annotated
 from .schema import TRANSPORT_MODES
 from .stats import (
     NO_RECORDS,
@@ -19,12 +20,12 @@ from .stats import (
     DataQuality,
     Histograms,
     Summary,
+    aggregate,
     histogram,
     histograms,
-    quality,
-    quality_metrics,
     rate_of_change,
     stage_metrics,
+    stage_percentiles,
     summary,
 )
 
@@ -77,20 +78,23 @@ def compare(
     if before.overlaps(after):
         raise TrsError(f"the periods {before} and {after} overlap")
     importing, partner = importing.strip().upper(), partner.strip().upper()
-    t = annotate(read_declarations(con or connect(), path))
-    period = ibis.cases(
-        (before.contains(t.period_at), PERIODS[0]),
-        (after.contains(t.period_at), PERIODS[1]),
-        else_=ibis.null("string"),
-    )
-    t = t.filter(t.importing_economy == importing, t.partner_economy == partner)
-    t = t.mutate(period=period).filter(ibis._.period.notnull())
-    selected = None if all_consignors else t.consignor_aeo.fill_null(False)
     keys = ["period", "transport_mode"]
-    with progress.status("Computing release times…", show_progress):
-        found = execute(
-            t.group_by(keys).aggregate(**stage_metrics(t, selected), **quality_metrics(t))
+
+    def scope(t: ir.Table) -> ir.Table:
+        period = ibis.cases(
+            (before.contains(t.period_at), PERIODS[0]),
+            (after.contains(t.period_at), PERIODS[1]),
+            else_=ibis.null("string"),
         )
+        t = t.filter(t.importing_economy == importing, t.partner_economy == partner)
+        t = t.mutate(period=period).filter(ibis._.period.notnull())
+        return t.select(*keys, "consignor_aeo", "dq_reason", *STAGES.values())
+
+    raw = read_declarations(con or connect(), path)
+    with progress.status("Computing release times…", show_progress), annotated(raw, scope) as t:
+        selected = None if all_consignors else t.consignor_aeo.fill_null(False)
+        found, data_quality = aggregate(t, keys, stage_metrics(t, selected))
+        percentiles = stage_percentiles(t, keys, selected)
         hist = histograms(execute(histogram(t, keys, selected)), keys) if distributions else None
     by_key = {(row["period"], row["transport_mode"]): row for row in found}
     present = {mode for (_, mode), row in by_key.items() if row["s1_count"] or row["s2_count"]}
@@ -100,11 +104,13 @@ def compare(
             stage,
             mode,
             *(
-                summary(by_key[p, mode], stage) if (p, mode) in by_key else NO_RECORDS
+                summary(by_key[p, mode], stage, percentiles.get((p, mode, stage)))
+                if (p, mode) in by_key
+                else NO_RECORDS
                 for p in PERIODS
             ),
         )
         for stage in STAGES
         for mode in modes
     ]
-    return Comparison(importing, partner, before, after, all_consignors, rows, quality(found), hist)
+    return Comparison(importing, partner, before, after, all_consignors, rows, data_quality, hist)

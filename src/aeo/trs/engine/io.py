@@ -4,7 +4,9 @@ from pathlib import Path
 from typing import Any
 
 import ibis
+import ibis.expr.types as ir
 from ibis.backends import BaseBackend
+from ibis.expr.types.relations import CachedTable
 
 from .backends import csv_options
 from .errors import InputError, TrsError
@@ -38,6 +40,15 @@ def execute(expr: ibis.Expr) -> list[dict[str, Any]]:
     """Run an expression and return its rows; backend failures become a TrsError."""
     try:
         return expr.to_pyarrow().to_pylist()
+    except Exception as exc:
+        raise TrsError(f"the query failed: {first_line(exc)}") from exc
+
+
+def cache(table: ir.Table) -> CachedTable:
+    """The table computed now and kept by the backend (DuckDB spills it to disk past its memory
+    limit) until released: use it as `with cache(t) as kept:`. Failures become a TrsError."""
+    try:
+        return table.cache()  # type: ignore[return-value]  # a CachedTable, typed as Table
     except Exception as exc:
         raise TrsError(f"the query failed: {first_line(exc)}") from exc
 

@@ -9,13 +9,15 @@ other spelling is an unknown code, counted, not guessed at.
 """
 
 import operator
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import reduce
 
 import ibis
 import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
+from .io import cache
 from .schema import (
     BOOLEAN_COLUMNS,
     CLEARANCE_MODES,
@@ -48,12 +50,32 @@ def unix_micros(ts: UTC) -> dt.int64:  # type: ignore[valid-type,empty-body]
     """
 
 
-def annotate(raw: ir.Table) -> ir.Table:
-    """Typed declarations with `period_at`, durations (seconds) and `dq_reason`."""
-    # Ids seen more than once, joined back: a hash aggregate of the ids alone can spill to disk,
-    # while a window over the ids would hold every column of every row.
+@contextmanager
+def annotated(raw: ir.Table, select: Callable[[ir.Table], ir.Table]) -> Iterator[ir.Table]:
+    """`select(annotate(raw))`, computed once and kept for the several queries of a study.
+
+    `select` keeps the rows and columns the study needs. The file is read twice in all: once
+    for the ids that occur more than once, once for the rest.
+    """
+    with cache(duplicate_ids(raw)) as duplicates:
+        kept = cache(select(annotate(raw, duplicates)))
+    with kept:
+        yield kept
+
+
+def duplicate_ids(raw: ir.Table) -> ir.Table:
+    """The ids that occur more than once (a hash aggregate of the ids, which can spill to disk,
+    where a window over the ids would hold every column of every row)."""
     ids = raw.group_by(ID).aggregate(n=ibis._.count())
-    duplicates = ids.filter(ids.n > 1).select(ID, duplicate=ibis.literal(True))
+    return ids.filter(ids.n > 1).select(ID)
+
+
+def annotate(raw: ir.Table, duplicates: ir.Table) -> ir.Table:
+    """Typed declarations with `period_at`, durations (seconds) and `dq_reason`.
+
+    `duplicates` is `duplicate_ids(raw)`.
+    """
+    duplicates = duplicates.mutate(duplicate=ibis.literal(True))
     raw = raw.left_join(duplicates, ID).drop(f"{ID}_right")
     booleans = {c: _boolean(raw[c]) for c in BOOLEAN_COLUMNS}
     timestamps = {c: _timestamp(raw[c]) for c in TIMESTAMP_COLUMNS}

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import ibis.expr.types as ir
 from ibis.backends import BaseBackend
 
 from . import progress
@@ -12,20 +13,21 @@ from .backends import connect
 from .errors import TrsError
 from .io import execute, read_declarations
 from .periods import day_start
-from .quality import annotate
+from .quality import annotated
 from .schema import CLEARANCE_MODES, TRANSPORT_MODES
 from .stats import (
     INTERVALS,
     STAGES,
     DataQuality,
     Histograms,
+    Percentiles,
     Summary,
+    aggregate,
     histogram,
     histograms,
     profile_metrics,
-    quality,
-    quality_metrics,
     stage_metrics,
+    stage_percentiles,
     summary,
 )
 
@@ -92,30 +94,36 @@ def report(
         raise TrsError(f"the period {start}:{end} starts after it ends")
     importing = importing.strip().upper() if importing else None
     partner = partner.strip().upper() if partner else None
-    t = annotate(read_declarations(con or connect(), path))
-    conditions = [
-        *([t.importing_economy == importing] if importing else []),
-        *([t.partner_economy == partner] if partner else []),
-        *([t.period_at >= day_start(start)] if start else []),
-        *([t.period_at < day_start(end, 1)] if end else []),
-    ]
-    if conditions:
-        t = t.filter(*conditions)
     keys = list(by)
-    metrics = stage_metrics(t) | profile_metrics(t) | quality_metrics(t)
-    with progress.status("Computing release times…", show_progress):
-        found = execute(t.group_by(keys).aggregate(**metrics) if keys else t.aggregate(**metrics))
+    columns = [*keys, "clearance_mode", "dq_reason", *STAGES.values(), *INTERVALS.values()]
+
+    def scope(t: ir.Table) -> ir.Table:
+        conditions = [
+            *([t.importing_economy == importing] if importing else []),
+            *([t.partner_economy == partner] if partner else []),
+            *([t.period_at >= day_start(start)] if start else []),
+            *([t.period_at < day_start(end, 1)] if end else []),
+        ]
+        return (t.filter(*conditions) if conditions else t).select(*dict.fromkeys(columns))
+
+    raw = read_declarations(con or connect(), path)
+    with progress.status("Computing release times…", show_progress), annotated(raw, scope) as t:
+        found, data_quality = aggregate(t, keys, stage_metrics(t) | profile_metrics(t))
+        percentiles = stage_percentiles(t, keys)
         hist = histograms(execute(histogram(t, keys)), keys) if distributions else None
-    groups = sorted((_group(row, keys) for row in found if row["declarations"]), key=_sort_key)
-    return Report(importing, partner, start, end, tuple(by), groups, quality(found), hist)
+    groups = sorted((_group(row, keys, percentiles) for row in found), key=_sort_key)
+    return Report(importing, partner, start, end, tuple(by), groups, data_quality, hist)
 
 
-def _group(row: dict[str, Any], keys: list[str]) -> Group:
+def _group(row: dict[str, Any], keys: list[str], percentiles: Percentiles) -> Group:
+    key = {k: row[k] for k in keys}
     return Group(
-        key={k: row[k] for k in keys},
-        declarations=row["declarations"],
+        key=key,
+        declarations=row["dq_rows"],
         clearance={mode: row[f"clearance_{mode}"] for mode in CLEARANCE_MODES},
-        stages={stage: summary(row, stage) for stage in STAGES},
+        stages={
+            stage: summary(row, stage, percentiles.get((*key.values(), stage))) for stage in STAGES
+        },
         intervals={name: Interval(row[f"{name}_count"], row[f"{name}_mean"]) for name in INTERVALS},
     )
 

@@ -1,9 +1,7 @@
 """The statistics of a group of declarations, as Ibis aggregations, and their results.
 
 Percentiles are exact and continuous (linear interpolation between the two nearest ranks, the
-"type 7" definition): numpy's default, DuckDB's `quantile_cont`, PostgreSQL's `percentile_cont`
-and Spark's exact `percentile` (never `percentile_approx`), which is what Ibis compiles
-`quantile` to on each of these backends.
+"type 7" definition, numpy's default); `quantiles.py` computes them in bounded memory.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +11,8 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from .io import execute
+from .quantiles import quantiles
 from .schema import CLEARANCE_MODES, REASONS
 
 STAGES = {1: "stage1_s", 2: "stage2_s"}
@@ -67,53 +67,60 @@ class DataQuality:
 
 
 def stage_metrics(t: ir.Table, where: ir.BooleanValue | None = None) -> dict[str, ir.Scalar]:
-    """Per stage: count, mean, median and 90th percentile of the (valid) durations."""
+    """Per stage: count and mean of the (valid) durations."""
     metrics: dict[str, ir.Scalar] = {}
     for stage, column in STAGES.items():
         value = t[column]
         metrics |= {
             f"s{stage}_count": value.count(where=where),
             f"s{stage}_mean": value.mean(where=where),
-            # one exact aggregate for both: half the sorting of two quantile calls
-            f"s{stage}_quantiles": value.quantile([MEDIAN, P90], where=where),
         }
     return metrics
 
 
-def quality_metrics(t: ir.Table) -> dict[str, ir.Scalar]:
-    """Rows, and rows excluded under each reason."""
-    return {"dq_rows": t.count()} | {
-        f"dq_{reason}": t.dq_reason.count(where=t.dq_reason == reason) for reason in REASONS
-    }
+Percentiles = dict[tuple[Any, ...], list[float]]
+
+
+def stage_percentiles(
+    t: ir.Table, keys: list[str], where: ir.BooleanValue | None = None
+) -> Percentiles:
+    """{(*key values, stage): [median, 90th percentile]} of the (valid) durations."""
+    return quantiles(t, keys, STAGES, (MEDIAN, P90), where)
+
+
+def aggregate(
+    t: ir.Table, keys: list[str], metrics: dict[str, ir.Scalar]
+) -> tuple[list[dict[str, Any]], DataQuality]:
+    """The metrics of the valid declarations per key, and the data quality of all of them.
+
+    One query, grouped by `dq_reason` as well: each reason is counted by its group, with no
+    per-reason filter to evaluate on every row.
+    """
+    found = execute(t.group_by([*keys, "dq_reason"]).aggregate(dq_rows=t.count(), **metrics))
+    total = DataQuality()
+    for row in found:
+        reason, n = row["dq_reason"], row["dq_rows"]
+        total += DataQuality(n, {r: n if r == reason else 0 for r in REASONS})
+    return [row for row in found if row["dq_reason"] is None], total
 
 
 def profile_metrics(t: ir.Table) -> dict[str, ir.Scalar]:
-    """Valid declarations, their clearance modes, and the mean of each interval."""
-    valid = t.dq_reason.isnull()
-    metrics: dict[str, ir.Scalar] = {"declarations": t.count(where=valid)}
+    """Declarations per clearance mode, and the mean of each interval (for `aggregate`)."""
+    metrics: dict[str, ir.Scalar] = {}
     for mode in CLEARANCE_MODES:
-        metrics[f"clearance_{mode}"] = t.count(where=valid & (t.clearance_mode == mode))
+        metrics[f"clearance_{mode}"] = t.count(where=t.clearance_mode == mode)
     for name, column in INTERVALS.items():
         metrics[f"{name}_count"] = t[column].count()
         metrics[f"{name}_mean"] = t[column].mean()
     return metrics
 
 
-def summary(row: dict[str, Any], stage: int) -> Summary:
-    median, p90 = row[f"s{stage}_quantiles"] or (None, None)
+def summary(row: dict[str, Any], stage: int, percentiles: list[float] | None) -> Summary:
+    """`stage_metrics` of a result row, with its `stage_percentiles` (None: no durations)."""
+    median, p90 = percentiles or (None, None)
     return Summary(
         count=row[f"s{stage}_count"] or 0, mean_s=row[f"s{stage}_mean"], median_s=median, p90_s=p90
     )
-
-
-def quality(rows: list[dict[str, Any]]) -> DataQuality:
-    """Data quality summed over result rows of `quality_metrics`."""
-    total = DataQuality()
-    for row in rows:
-        total += DataQuality(
-            row["dq_rows"], {reason: row[f"dq_{reason}"] or 0 for reason in REASONS}
-        )
-    return total
 
 
 def round_s(seconds: float | None) -> float | None:
