@@ -20,13 +20,12 @@ from .stats import (
     DataQuality,
     Histograms,
     Summary,
-    aggregate,
     histogram,
     histograms,
     rate_of_change,
-    stage_metrics,
     stage_percentiles,
     summary,
+    totals,
 )
 
 STUDY_MODES = ("sea", "air")  # always shown, as in the study, with "No Records" if need be
@@ -88,16 +87,20 @@ def compare(
         )
         t = t.filter(t.importing_economy == importing, t.partner_economy == partner)
         t = t.mutate(period=period).filter(ibis._.period.notnull())
-        return t.select(*keys, "consignor_aeo", "dq_reason", *STAGES.values())
+        selected = t.consignor_aeo.fill_null(False) | all_consignors
+        return t.select(*keys, "dq_reason", *STAGES.values(), selected=selected)
 
     raw = read_declarations(con or connect(), path)
     with progress.status("Computing release times…", show_progress), annotated(raw, scope) as t:
-        selected = None if all_consignors else t.consignor_aeo.fill_null(False)
-        found, data_quality = aggregate(t, keys, stage_metrics(t, selected))
-        percentiles = stage_percentiles(t, keys, selected)
-        hist = histograms(execute(histogram(t, keys, selected)), keys) if distributions else None
-    by_key = {(row["period"], row["transport_mode"]): row for row in found}
-    present = {mode for (_, mode), row in by_key.items() if row["s1_count"] or row["s2_count"]}
+        found, data_quality = totals(t, [*keys, "selected"], list(STAGES.values()))
+        percentiles = stage_percentiles(t, keys, t.selected)
+        hist = histograms(execute(histogram(t, keys, t.selected)), keys) if distributions else None
+    by_key = {(p, mode): total for (p, mode, selected), total in found.items() if selected}
+    present = {
+        mode
+        for (_, mode), total in by_key.items()
+        if any(total[f"{c}_count"] for c in STAGES.values())
+    }
     modes = [m for m in TRANSPORT_MODES if m in STUDY_MODES or m in present]
     rows = [
         CompareRow(

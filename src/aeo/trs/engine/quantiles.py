@@ -15,15 +15,12 @@ type 7, which DuckDB's `quantile_cont` and Spark's `percentile` also follow): po
 and linear interpolation between the two closest ranks, bit for bit as numpy computes it.
 
 The bucket of a row is computed by the same expression in both queries, so a value on a
-bucket's edge is never counted in one bucket and looked for in another; the second query's
-cheap range filter on the durations is only a superset, with a margin for rounding.
+bucket's edge is never counted in one bucket and looked for in another.
 """
 
 import math
-import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import reduce
 from typing import Any
 
 import ibis
@@ -80,19 +77,25 @@ def _bucket(value: ir.FloatingValue) -> ir.IntegerValue:
     return ((value + 1).log2() * RESOLUTION).floor().cast("int32")
 
 
-def _bucket_range(bucket: int) -> tuple[float, float]:
-    """Durations that may fall in `bucket`, with a margin for the database's rounding."""
-    lo, hi = 2 ** (bucket / RESOLUTION) - 1, 2 ** ((bucket + 1) / RESOLUTION) - 1
-    return lo * (1 - 1e-9) - 1e-6, hi * (1 + 1e-9) + 1e-6
+def _long(
+    t: ir.Table, keys: list[str], stages: dict[int, str], only: dict[int, list[int]] | None = None
+) -> ir.Table:
+    """One row per (declaration, stage) with a duration: keys, stage, value, bucket.
 
-
-def _long(t: ir.Table, keys: list[str], stages: dict[int, str]) -> ir.Table:
-    """One row per (declaration, stage) with a duration: keys, stage, value, bucket."""
-    stage = ibis.memtable({"stage": list(stages)}, schema={"stage": "int8"})
-    long = t.select(*keys, *stages.values()).cross_join(stage)
-    value = ibis.cases(*((long.stage == s, long[c]) for s, c in stages.items()))
-    long = long.select(*keys, "stage", value=value).filter(ibis._.value.notnull())
-    return long.mutate(bucket=_bucket(long.value))
+    `only`: the buckets to keep, per stage (stages not in it are left out).
+    """
+    parts = []
+    for stage, column in stages.items():
+        if only is not None and stage not in only:
+            continue
+        bucket = _bucket(t[column])
+        kept = t[column].notnull() if only is None else bucket.isin(only[stage])
+        parts.append(
+            t.filter(kept).select(
+                *keys, stage=ibis.literal(stage, "int8"), value=t[column], bucket=bucket
+            )
+        )
+    return ibis.union(*parts) if len(parts) > 1 else parts[0]
 
 
 def _positions(n: int, probabilities: Sequence[float]) -> list[tuple[int, int, float]]:
@@ -136,16 +139,15 @@ def _values_at(
 ) -> list[tuple[Cell, int, int, float]]:
     """(cell, bucket, rank, value) of the wanted (cell, bucket, rank within the bucket).
 
-    Rows outside the wanted buckets' value ranges are dropped first (a cheap filter on the
-    durations), then only the rows of the wanted buckets are sorted.
+    Rows outside the wanted buckets (of any cell) are dropped first, by a filter as cheap as a
+    scan; then only the rows of the wanted cells' buckets are sorted.
     """
     if not wanted:
         return []
-    chosen = defaultdict(set)
+    chosen: dict[int, set[int]] = defaultdict(set)
     for cell, bucket, _ in wanted:
         chosen[cell[-1]].add(bucket)
-    in_buckets = [_bucket(t[stages[s]]).isin(sorted(b)) for s, b in chosen.items()]
-    long = _long(t.filter(reduce(operator.or_, in_buckets)), keys, stages)
+    long = _long(t, keys, stages, {stage: sorted(b) for stage, b in chosen.items()})
     columns = [*keys, "stage", "bucket"]
     schema = long.select(*columns).schema().to_pyarrow().append(pa.field("rank", pa.int64()))
     rows = [dict(zip(schema.names, (*cell, b, rank), strict=True)) for cell, b, rank in wanted]

@@ -1,5 +1,6 @@
 """Release-time profile of declarations per group: the bottleneck view."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,13 +23,14 @@ from .stats import (
     Histograms,
     Percentiles,
     Summary,
-    aggregate,
+    Totals,
+    combine,
     histogram,
     histograms,
-    profile_metrics,
-    stage_metrics,
+    mean,
     stage_percentiles,
     summary,
+    totals,
 )
 
 BY_COLUMNS = (
@@ -38,6 +40,7 @@ BY_COLUMNS = (
     "consignor_aeo",
     "partner_economy",
 )
+MEASURED = list(dict.fromkeys([*STAGES.values(), *INTERVALS.values()]))
 _ORDER = {"transport_mode": TRANSPORT_MODES, "clearance_mode": CLEARANCE_MODES}
 
 
@@ -95,7 +98,7 @@ def report(
     importing = importing.strip().upper() if importing else None
     partner = partner.strip().upper() if partner else None
     keys = list(by)
-    columns = [*keys, "clearance_mode", "dq_reason", *STAGES.values(), *INTERVALS.values()]
+    split = list(dict.fromkeys([*keys, "clearance_mode"]))  # for the clearance shares
 
     def scope(t: ir.Table) -> ir.Table:
         conditions = [
@@ -104,27 +107,37 @@ def report(
             *([t.period_at >= day_start(start)] if start else []),
             *([t.period_at < day_start(end, 1)] if end else []),
         ]
-        return (t.filter(*conditions) if conditions else t).select(*dict.fromkeys(columns))
+        return (t.filter(*conditions) if conditions else t).select(*split, "dq_reason", *MEASURED)
 
     raw = read_declarations(con or connect(), path)
     with progress.status("Computing release times…", show_progress), annotated(raw, scope) as t:
-        found, data_quality = aggregate(t, keys, stage_metrics(t) | profile_metrics(t))
+        found, data_quality = totals(t, split, MEASURED)
         percentiles = stage_percentiles(t, keys)
         hist = histograms(execute(histogram(t, keys)), keys) if distributions else None
-    groups = sorted((_group(row, keys, percentiles) for row in found), key=_sort_key)
+    parts: dict[tuple[Any, ...], list[tuple[str, Totals]]] = defaultdict(list)
+    for values, total in found.items():
+        row = dict(zip(split, values, strict=True))
+        parts[tuple(row[k] for k in keys)].append((row["clearance_mode"], total))
+    groups = [_group(dict(zip(keys, k, strict=True)), p, percentiles) for k, p in parts.items()]
+    groups.sort(key=_sort_key)
     return Report(importing, partner, start, end, tuple(by), groups, data_quality, hist)
 
 
-def _group(row: dict[str, Any], keys: list[str], percentiles: Percentiles) -> Group:
-    key = {k: row[k] for k in keys}
+def _group(key: dict[str, Any], parts: list[tuple[str, Totals]], percentiles: Percentiles) -> Group:
+    """A group from its totals per clearance mode."""
+    total = combine([part for _, part in parts], MEASURED)
     return Group(
         key=key,
-        declarations=row["dq_rows"],
-        clearance={mode: row[f"clearance_{mode}"] for mode in CLEARANCE_MODES},
+        declarations=total["rows"],
+        clearance={m: sum(part["rows"] for c, part in parts if c == m) for m in CLEARANCE_MODES},
         stages={
-            stage: summary(row, stage, percentiles.get((*key.values(), stage))) for stage in STAGES
+            stage: summary(total, stage, percentiles.get((*key.values(), stage)))
+            for stage in STAGES
         },
-        intervals={name: Interval(row[f"{name}_count"], row[f"{name}_mean"]) for name in INTERVALS},
+        intervals={
+            name: Interval(total[f"{column}_count"], mean(total, column))
+            for name, column in INTERVALS.items()
+        },
     )
 
 

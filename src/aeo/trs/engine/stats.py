@@ -4,6 +4,7 @@ Percentiles are exact and continuous (linear interpolation between the two neare
 "type 7" definition, numpy's default); `quantiles.py` computes them in bounded memory.
 """
 
+import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -13,7 +14,7 @@ import ibis.expr.types as ir
 
 from .io import execute
 from .quantiles import quantiles
-from .schema import CLEARANCE_MODES, REASONS
+from .schema import REASONS
 
 STAGES = {1: "stage1_s", 2: "stage2_s"}
 INTERVALS = {
@@ -66,19 +67,44 @@ class DataQuality:
         return {"rows": self.rows, "used": self.used, "excluded": dict(self.excluded)}
 
 
-def stage_metrics(t: ir.Table, where: ir.BooleanValue | None = None) -> dict[str, ir.Scalar]:
-    """Per stage: count and mean of the (valid) durations."""
-    metrics: dict[str, ir.Scalar] = {}
-    for stage, column in STAGES.items():
-        value = t[column]
-        metrics |= {
-            f"s{stage}_count": value.count(where=where),
-            f"s{stage}_mean": value.mean(where=where),
-        }
-    return metrics
-
-
 Percentiles = dict[tuple[Any, ...], list[float]]
+Totals = dict[str, Any]  # "rows", and per column "<column>_count" and "<column>_sum"
+
+
+def totals(
+    t: ir.Table, keys: list[str], columns: list[str]
+) -> tuple[dict[tuple[Any, ...], Totals], DataQuality]:
+    """Per key: valid declarations, and the count and sum of each column's values; and the data
+    quality of all declarations.
+
+    One query with plain counts and sums, grouped by `dq_reason` too: each reason is counted by
+    its group, and a caller splits groups by adding a key (clearance mode, AEO consignor) rather
+    than by filtering every aggregate.
+    """
+    metrics = {f"{c}_{f}": getattr(t[c], f)() for c in columns for f in ("count", "sum")}
+    found = execute(t.group_by([*keys, "dq_reason"]).aggregate(rows=t.count(), **metrics))
+    data_quality = DataQuality()
+    valid: dict[tuple[Any, ...], Totals] = {}
+    for row in found:
+        reason, n = row["dq_reason"], row["rows"]
+        data_quality += DataQuality(n, {r: n if r == reason else 0 for r in REASONS})
+        if reason is None:
+            valid[tuple(row[k] for k in keys)] = {k: row[k] for k in ("rows", *metrics)}
+    return valid, data_quality
+
+
+def combine(found: list[Totals], columns: list[str]) -> Totals:
+    """Totals added up (the sums exactly, with `math.fsum`)."""
+    combined: Totals = {"rows": sum(row["rows"] for row in found)}
+    for c in columns:
+        combined[f"{c}_count"] = sum(row[f"{c}_count"] for row in found)
+        combined[f"{c}_sum"] = math.fsum(row[f"{c}_sum"] or 0 for row in found)
+    return combined
+
+
+def mean(total: Totals, column: str) -> float | None:
+    count = total[f"{column}_count"]
+    return total[f"{column}_sum"] / count if count else None
 
 
 def stage_percentiles(
@@ -88,39 +114,11 @@ def stage_percentiles(
     return quantiles(t, keys, STAGES, (MEDIAN, P90), where)
 
 
-def aggregate(
-    t: ir.Table, keys: list[str], metrics: dict[str, ir.Scalar]
-) -> tuple[list[dict[str, Any]], DataQuality]:
-    """The metrics of the valid declarations per key, and the data quality of all of them.
-
-    One query, grouped by `dq_reason` as well: each reason is counted by its group, with no
-    per-reason filter to evaluate on every row.
-    """
-    found = execute(t.group_by([*keys, "dq_reason"]).aggregate(dq_rows=t.count(), **metrics))
-    total = DataQuality()
-    for row in found:
-        reason, n = row["dq_reason"], row["dq_rows"]
-        total += DataQuality(n, {r: n if r == reason else 0 for r in REASONS})
-    return [row for row in found if row["dq_reason"] is None], total
-
-
-def profile_metrics(t: ir.Table) -> dict[str, ir.Scalar]:
-    """Declarations per clearance mode, and the mean of each interval (for `aggregate`)."""
-    metrics: dict[str, ir.Scalar] = {}
-    for mode in CLEARANCE_MODES:
-        metrics[f"clearance_{mode}"] = t.count(where=t.clearance_mode == mode)
-    for name, column in INTERVALS.items():
-        metrics[f"{name}_count"] = t[column].count()
-        metrics[f"{name}_mean"] = t[column].mean()
-    return metrics
-
-
-def summary(row: dict[str, Any], stage: int, percentiles: list[float] | None) -> Summary:
-    """`stage_metrics` of a result row, with its `stage_percentiles` (None: no durations)."""
+def summary(total: Totals, stage: int, percentiles: list[float] | None) -> Summary:
+    """A stage's `totals`, with its `stage_percentiles` (None: no durations)."""
     median, p90 = percentiles or (None, None)
-    return Summary(
-        count=row[f"s{stage}_count"] or 0, mean_s=row[f"s{stage}_mean"], median_s=median, p90_s=p90
-    )
+    column = STAGES[stage]
+    return Summary(total[f"{column}_count"], mean(total, column), median, p90)
 
 
 def round_s(seconds: float | None) -> float | None:
