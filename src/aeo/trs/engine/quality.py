@@ -17,6 +17,7 @@ import ibis
 import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
+from .codes import encode
 from .io import cache
 from .schema import (
     BOOLEAN_COLUMNS,
@@ -54,11 +55,12 @@ def unix_micros(ts: UTC) -> dt.int64:  # type: ignore[valid-type,empty-body]
 def annotated(raw: ir.Table, select: Callable[[ir.Table], ir.Table]) -> Iterator[ir.Table]:
     """`select(annotate(raw))`, computed once and kept for the several queries of a study.
 
-    `select` keeps the rows and columns the study needs. The file is read twice in all: once
-    for the ids that occur more than once, once for the rest.
+    `select` keeps the rows and columns the study needs; code columns are kept encoded
+    (`codes.encode`). The file is read twice in all: once for the ids that occur more than
+    once, once for the rest.
     """
     with cache(duplicate_ids(raw)) as duplicates:
-        kept = cache(select(annotate(raw, duplicates)))
+        kept = cache(encode(select(annotate(raw, duplicates))))
     with kept:
         yield kept
 

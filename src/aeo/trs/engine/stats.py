@@ -12,6 +12,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from .codes import decode
 from .io import execute
 from .quantiles import quantiles
 from .schema import REASONS
@@ -86,10 +87,11 @@ def totals(
     data_quality = DataQuality()
     valid: dict[tuple[Any, ...], Totals] = {}
     for row in found:
-        reason, n = row["dq_reason"], row["rows"]
+        key = decode([*keys, "dq_reason"], [row[k] for k in [*keys, "dq_reason"]])
+        reason, n = key[-1], row["rows"]
         data_quality += DataQuality(n, {r: n if r == reason else 0 for r in REASONS})
         if reason is None:
-            valid[tuple(row[k] for k in keys)] = {k: row[k] for k in ("rows", *metrics)}
+            valid[key[:-1]] = {k: row[k] for k in ("rows", *metrics)}
     return valid, data_quality
 
 
@@ -111,7 +113,8 @@ def stage_percentiles(
     t: ir.Table, keys: list[str], where: ir.BooleanValue | None = None
 ) -> Percentiles:
     """{(*key values, stage): [median, 90th percentile]} of the (valid) durations."""
-    return quantiles(t, keys, STAGES, (MEDIAN, P90), where)
+    found = quantiles(t, keys, STAGES, (MEDIAN, P90), where)
+    return {decode([*keys, "stage"], cell): values for cell, values in found.items()}
 
 
 def summary(total: Totals, stage: int, percentiles: list[float] | None) -> Summary:
@@ -162,7 +165,7 @@ def histograms(rows: list[dict[str, Any]], keys: list[str]) -> Histograms:
     """`histogram` rows as {(stage, *key values): counts per bin}."""
     result: Histograms = {}
     for row in rows:
-        key = (row["stage"], *(row[k] for k in keys))
+        key = (row["stage"], *decode(keys, [row[k] for k in keys]))
         counts = result.setdefault(key, [0] * (len(BIN_EDGES) - 1))
         if row["bin"] is not None:
             counts[row["bin"]] += row["n"]
