@@ -96,7 +96,7 @@ def totals(
 
 
 def combine(found: list[Totals], columns: list[str]) -> Totals:
-    """Totals added up (the sums exactly, with `math.fsum`)."""
+    """Totals added up (the partial sums with `math.fsum`, which adds no rounding of its own)."""
     combined: Totals = {"rows": sum(row["rows"] for row in found)}
     for c in columns:
         combined[f"{c}_count"] = sum(row[f"{c}_count"] for row in found)
