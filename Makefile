@@ -55,7 +55,7 @@ pytest: install-dev chromium
 test: lint typecheck pytest
 
 bench: install-dev
-	$(PY) benchmarks/trs_bench.py
+	$(PY) benchmarks/trs_bench.py --rows 2500000,5000000,10000000,20000000
 
 clean:
 	rm -rf $(VENV) node_modules var

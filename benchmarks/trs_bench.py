@@ -2,8 +2,9 @@
 
     python benchmarks/trs_bench.py                 # 20 million declarations (cached Parquet)
     python benchmarks/trs_bench.py --rows 1000000  # a quick run
+    python benchmarks/trs_bench.py --rows 5000000,20000000 --memory-limit 1GB  # memory by size
 
-Each (task, implementation) runs in its own subprocess, so peak RSS (ru_maxrss) is its own.
+Each (task, implementation) runs in its own subprocess, so peak RSS (VmHWM) is its own.
 The three implementations must agree (counts exactly, times to 1e-9 relative) or the run fails.
 Tasks: `report` = per transport mode x clearance mode, all declarations; `compare` = TW's
 imports from JP, AEO consignors, before/after 2019-05-22, per transport mode. Both include the
@@ -11,26 +12,38 @@ data-quality counts, so every implementation applies the same exclusion rules.
 """
 
 import argparse
+import importlib.util
 import json
 import math
+import os
 import resource
 import subprocess
 import sys
 import time
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+ENGINE = ROOT / "src" / "aeo" / "trs" / "engine"
 sys.path.insert(0, str(ROOT / "src"))
 
-from aeo.trs.engine.schema import (  # noqa: E402  (data, not logic: the input's code lists)
-    CLEARANCE_MODES,
-    ECONOMIES,
-    MAX_STAGE_SECONDS,
-    REASONS,
-    TRANSPORT_MODES,
-)
+
+def _engine_module(name: str) -> ModuleType:
+    """An engine module that imports nothing heavy, loaded by itself: importing it through the
+    package would load ibis into the SQL and pandas workers too and inflate their peak memory."""
+    spec = importlib.util.spec_from_file_location(f"trs_bench_{name}", ENGINE / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# the input's code lists and bounds (data, not logic)
+schema = _engine_module("schema")
+CLEARANCE_MODES, ECONOMIES, REASONS = schema.CLEARANCE_MODES, schema.ECONOMIES, schema.REASONS
+MAX_STAGE_SECONDS, TRANSPORT_MODES = schema.MAX_STAGE_SECONDS, schema.TRANSPORT_MODES
 
 IMPLEMENTATIONS = ("engine", "sql", "pandas")
 TASKS = ("report", "compare")
@@ -38,6 +51,7 @@ BEFORE = (date(2018, 10, 12), date(2019, 5, 21))
 AFTER = (date(2019, 5, 22), date(2019, 12, 31))
 STATS = ("count", "mean", "median", "p90")
 Figures = dict[str, Any]
+Results = dict[tuple[str, str], dict[str, Any]]  # (task, implementation) -> its run
 
 
 # ---------------------------------------------------------------- engine
@@ -287,8 +301,21 @@ def worker(impl: str, task: str, path: Path) -> None:
     start = time.perf_counter()
     figures = run(task, path)
     seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "figures": figures}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "figures": figures}))
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory, in MB.
+
+    Linux's VmHWM, not `ru_maxrss`: the latter carries over the parent's peak into a spawned
+    child, so every worker would seem to use at least what the driver did (about 500 MB after
+    generating a million rows)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:  # not Linux: ru_maxrss (kilobytes on Linux, bytes on macOS)
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(kilobytes) / 1024
 
 
 def agree(a: Figures, b: Figures) -> list[str]:
@@ -309,38 +336,19 @@ def agree(a: Figures, b: Figures) -> list[str]:
     return problems
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rows", type=int, default=20_000_000)
-    parser.add_argument(
-        "--data", type=Path, help="Parquet file (default var/bench/trs_<rows>.parquet)"
-    )
-    parser.add_argument("--only", choices=IMPLEMENTATIONS, nargs="*", default=list(IMPLEMENTATIONS))
-    parser.add_argument(
-        "--repeat", type=int, default=1, help="runs per measurement, the fastest kept (noisy hosts)"
-    )
-    parser.add_argument("--worker", nargs=2, metavar=("IMPL", "TASK"), help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    path = args.data or ROOT / "var" / "bench" / f"trs_{args.rows}.parquet"
-    if args.worker:
-        worker(*args.worker, path)
-        return
-    if not path.exists():
-        from aeo.trs.engine import generate
-
-        print(f"generating {args.rows:,} declarations into {path} …", file=sys.stderr)
-        start = time.perf_counter()
-        generate(path, args.rows)
-        print(f"generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    results: dict[tuple[str, str], dict[str, Any]] = {}
-    for _ in range(args.repeat):
+def measure(path: Path, only: list[str], repeat: int, env: dict[str, str]) -> Results:
+    """Run every (task, implementation) on `path`, `repeat` times: the fastest time, the
+    highest peak."""
+    results: Results = {}
+    for _ in range(repeat):
         for task in TASKS:
-            for impl in args.only:  # interleaved, so load changes hit every implementation
+            for impl in only:  # interleaved, so load changes hit every implementation
                 out = subprocess.run(
                     [sys.executable, __file__, "--data", str(path), "--worker", impl, task],
                     check=True,
                     capture_output=True,
                     text=True,
+                    env=env,
                 ).stdout
                 r = json.loads(out.strip().splitlines()[-1])
                 print(f"{task:8} {impl:7} {r['seconds']:8.2f} s  peak {r['peak_mb']:8.0f} MB",
@@ -348,10 +356,17 @@ def main() -> None:
                 best = results.setdefault((task, impl), r)
                 best["seconds"] = min(best["seconds"], r["seconds"])
                 best["peak_mb"] = max(best["peak_mb"], r["peak_mb"])
-    failed = False
-    print(f"\n{path.name}: {args.rows:,} rows (data quality rows: "
-          f"{results[TASKS[0], args.only[0]]['figures']['quality']['rows']:,})")  # fmt: skip
+    return results
+
+
+def print_times(path: Path, rows: int, results: Results) -> bool:
+    """The timing table, with each implementation's time over the engine's; False if any
+    implementation disagrees with the engine."""
+    first = next(iter(results.values()))
+    print(f"\n{path.name}: {rows:,} rows (data quality rows: "
+          f"{first['figures']['quality']['rows']:,})")  # fmt: skip
     print(f"{'task':8} {'impl':7} {'seconds':>9} {'peak MB':>9} {'time / engine time':>20}")
+    agreed = True
     for (task, impl), r in results.items():
         base = results.get((task, "engine"))
         ratio = f"{r['seconds'] / base['seconds']:.2f}" if base and impl != "engine" else ""
@@ -360,9 +375,71 @@ def main() -> None:
             problems = agree(base["figures"], r["figures"])
             for problem in problems[:10]:
                 print(f"  DISAGREE engine vs {impl}: {problem}")
-            failed |= bool(problems)
-    print("all implementations agree" if not failed else "IMPLEMENTATIONS DISAGREE")
-    sys.exit(1 if failed else 0)
+            agreed &= not problems
+    return agreed
+
+
+def print_memory(by_rows: dict[int, Results]) -> None:
+    """Peak memory of each implementation against the number of declarations."""
+    sizes = sorted(by_rows)
+    print(f"\npeak MB by rows (rows x{sizes[-1] / sizes[0]:g}); last column: the peak at the "
+          "most rows over the peak at the fewest")  # fmt: skip
+    print(f"{'task':8} {'impl':7} " + " ".join(f"{n:>11,}" for n in sizes) + f"{'growth':>9}")
+    for key in by_rows[sizes[0]]:
+        peaks = [by_rows[n][key]["peak_mb"] for n in sizes]
+        print(f"{key[0]:8} {key[1]:7} " + " ".join(f"{p:11.0f}" for p in peaks)
+              + f"{peaks[-1] / peaks[0]:9.2f}")  # fmt: skip
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--rows",
+        type=_sizes,
+        default=[20_000_000],
+        help="declarations; several, comma-separated, to compare peak memory across sizes",
+    )
+    parser.add_argument("--data", type=Path, help="Parquet file (one size only)")
+    parser.add_argument("--only", choices=IMPLEMENTATIONS, nargs="*", default=list(IMPLEMENTATIONS))
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per measurement, the fastest kept (noisy hosts)"
+    )
+    parser.add_argument(
+        "--memory-limit", help="the engine's DuckDB budget (AEO_TRS_MEMORY_LIMIT), e.g. 256MB"
+    )
+    parser.add_argument("--worker", nargs=2, metavar=("IMPL", "TASK"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(*args.worker, args.data)
+        return
+    if args.data and len(args.rows) > 1:
+        parser.error("--data takes one size of --rows")
+    from aeo.trs.engine import generate
+    from aeo.trs.engine.backends import MEMORY_LIMIT
+
+    env = dict(os.environ)
+    if args.memory_limit:
+        env["AEO_TRS_MEMORY_LIMIT"] = args.memory_limit
+    print(f"engine budget: {env.get('AEO_TRS_MEMORY_LIMIT') or MEMORY_LIMIT}", file=sys.stderr)
+    agreed = True
+    by_rows: dict[int, Results] = {}
+    for rows in args.rows:
+        path = args.data or ROOT / "var" / "bench" / f"trs_{rows}.parquet"
+        if not path.exists():
+            print(f"generating {rows:,} declarations into {path} …", file=sys.stderr)
+            start = time.perf_counter()
+            generate(path, rows)
+            print(f"generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        by_rows[rows] = measure(path, args.only, args.repeat, env)
+        agreed &= print_times(path, rows, by_rows[rows])
+    if len(by_rows) > 1:
+        print_memory(by_rows)
+    print("all implementations agree" if agreed else "IMPLEMENTATIONS DISAGREE")
+    sys.exit(0 if agreed else 1)
 
 
 if __name__ == "__main__":
