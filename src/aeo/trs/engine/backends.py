@@ -13,10 +13,10 @@ from typing import Any
 import ibis
 from ibis.backends import BaseBackend
 
-from .errors import TrsError
+from .errors import TrsError, first_line
 
 BACKENDS = ("duckdb", "pyspark")
-MEMORY_LIMIT = "1GB"  # DuckDB's budget unless AEO_TRS_MEMORY_LIMIT says otherwise (e.g. "4GB")
+MEMORY_LIMIT = "512MB"  # DuckDB's budget unless AEO_TRS_MEMORY_LIMIT says otherwise (e.g. "4GB")
 
 
 def duckdb_config() -> dict[str, Any]:
@@ -39,7 +39,14 @@ def connect(
 ) -> BaseBackend:
     """Open an Ibis connection; `session` is an existing SparkSession for the pyspark backend."""
     if backend == "duckdb":
-        con = ibis.duckdb.connect(**duckdb_config(), **({"threads": threads} if threads else {}))
+        config = duckdb_config()
+        try:
+            con = ibis.duckdb.connect(**config, **({"threads": threads} if threads else {}))
+        except Exception as exc:  # DuckDB rejects a budget it cannot read, e.g. "lots"
+            raise TrsError(
+                f"cannot start DuckDB with memory_limit={config['memory_limit']!r} "
+                f"(AEO_TRS_MEMORY_LIMIT): {first_line(exc)}"
+            ) from exc
         con.raw_sql("SET TimeZone = 'UTC'")
         return con
     if backend == "pyspark":

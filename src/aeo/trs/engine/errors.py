@@ -7,3 +7,9 @@ class TrsError(Exception):
 
 class InputError(TrsError):
     """The input file is missing, unreadable, of an unknown format, or lacks a column."""
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of a library's error, to quote in ours."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -9,7 +9,7 @@ from ibis.backends import BaseBackend
 from ibis.expr.types.relations import CachedTable
 
 from .backends import csv_options
-from .errors import InputError, TrsError
+from .errors import InputError, TrsError, first_line
 from .schema import COLUMNS
 
 FORMATS = (".csv", ".parquet")
@@ -51,8 +51,3 @@ def cache(table: ir.Table) -> CachedTable:
         return table.cache()  # type: ignore[return-value]  # a CachedTable, typed as Table
     except Exception as exc:
         raise TrsError(f"the query failed: {first_line(exc)}") from exc
-
-
-def first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

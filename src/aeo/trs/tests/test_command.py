@@ -51,3 +51,15 @@ def test_bad_input_exits_with_code_2(table2_csv, args):
     with pytest.raises(CommandError) as error:
         run(*(a.format(csv=table2_csv) for a in args))
     assert error.value.returncode == 2
+
+
+def test_memory_budget_comes_from_the_environment(table2_csv, monkeypatch):
+    from aeo.trs.engine import connect
+
+    monkeypatch.setenv("AEO_TRS_MEMORY_LIMIT", "300MB")
+    [(limit,)] = connect().raw_sql("SELECT current_setting('memory_limit')").fetchall()
+    assert limit == "286.1 MiB"  # DuckDB's way of saying 300 MB
+    monkeypatch.setenv("AEO_TRS_MEMORY_LIMIT", "lots")
+    with pytest.raises(CommandError, match="AEO_TRS_MEMORY_LIMIT") as error:
+        run("report", "--input", str(table2_csv))
+    assert error.value.returncode == 2
