@@ -14,23 +14,33 @@ from .text import INTERVAL_LABELS, duration, mode_label
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; max-width: 72rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+div.wide { overflow-x: auto; }
 td { padding: 0.2rem 0.8rem; border-bottom: 1px solid #ddd; white-space: nowrap; }
 tr.head td { font-weight: 600; border-bottom: 2px solid #999; }
-figure { margin: 0.5rem 0 1.5rem; } figcaption { font-size: 0.9rem; color: #555; }
+figure { margin: 0.5rem 0 1.5rem; } figcaption { font-weight: 600; color: #444; }
 """
 
 
 def html(result: Result) -> str:
     title, *subtitle = heading(result)
     body = [f"<h1>{escape(title)}</h1>", *(f"<p>{escape(line)}</p>" for line in subtitle)]
-    body += _compare_charts(result) if isinstance(result, Comparison) else _report_charts(result)
-    for caption, rows in tables(result):
-        body.append(f"<h2>{escape(caption)}</h2>{_table(rows)}")
+    found = tables(result)
+    if isinstance(result, Comparison):  # the study's own table first, then its charts
+        lead, found = found[:1], found[1:]
+        body += [_section(caption, rows) for caption, rows in lead]
+        body += _compare_charts(result)
+    else:
+        body += _report_charts(result)
+    body += [_section(caption, rows) for caption, rows in found]
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n"
         f"<body>\n{chr(10).join(body)}\n</body></html>\n"
     )
+
+
+def _section(caption: str, rows: list[list[str]]) -> str:
+    return f"<h2>{escape(caption)}</h2>{_table(rows)}"
 
 
 def _table(rows: list[list[str]]) -> str:
@@ -39,11 +49,11 @@ def _table(rows: list[list[str]]) -> str:
         head = i == 0 or (row[0] == "" and i == 1 and rows[0][0] == "")
         cells = "".join(f"<td>{escape(cell)}</td>" for cell in row)
         lines.append(f'<tr class="head">{cells}</tr>' if head else f"<tr>{cells}</tr>")
-    return f"<table>{''.join(lines)}</table>"
+    return f'<div class="wide"><table>{"".join(lines)}</table></div>'
 
 
 def _figure(caption: str, chart: str) -> str:
-    return f"<figure>{chart}<figcaption>{escape(caption)}</figcaption></figure>"
+    return f"<figure><figcaption>{escape(caption)}</figcaption>{chart}</figure>"
 
 
 def _bins() -> list[str]:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from aeo.trs.engine import compare, render, report
+from aeo.trs.engine import Comparison, compare, render, report
 from aeo.trs.engine.text import duration
 
 
@@ -66,3 +66,10 @@ def test_html_is_one_self_contained_file_with_charts(results):
         assert page.count("<svg") >= 3
         assert not re.search(r"<script|<link|src=|url\(", page)
         assert not re.findall(r"https?://(?!www\.w3\.org/2000/svg)", page)
+
+
+def test_html_comparison_leads_with_the_study_table(results):
+    comparison = next(r for r in results if isinstance(r, Comparison))
+    page = render(comparison, "html")
+    assert page.index("<h2>Mean release times</h2>") < page.index("<svg")
+    assert page.index("<svg") < page.index("<h2>Data quality")
