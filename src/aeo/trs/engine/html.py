@@ -18,6 +18,7 @@ div.wide { overflow-x: auto; }
 td { padding: 0.2rem 0.8rem; border-bottom: 1px solid #ddd; white-space: nowrap; }
 tr.head td { font-weight: 600; border-bottom: 2px solid #999; }
 figure { margin: 0.5rem 0 1.5rem; } figcaption { font-weight: 600; color: #444; }
+p.note { font-size: 0.9rem; color: #555; }
 """
 
 
@@ -52,8 +53,9 @@ def _table(rows: list[list[str]]) -> str:
     return f'<div class="wide"><table>{"".join(lines)}</table></div>'
 
 
-def _figure(caption: str, chart: str) -> str:
-    return f"<figure><figcaption>{escape(caption)}</figcaption>{chart}</figure>"
+def _figure(caption: str, chart: str, note: str = "") -> str:
+    after = f'<p class="note">{escape(note)}</p>' if note else ""
+    return f"<figure><figcaption>{escape(caption)}</figcaption>{chart}{after}</figure>"
 
 
 def _bins() -> list[str]:
@@ -101,8 +103,9 @@ def _report_charts(r: Report) -> list[str]:
         for name in INTERVAL_LABELS
     }
     out.append("<h2>Where the time goes (mean intervals)</h2>")
-    out.append(_figure("Negative arrival → lodgment (pre-arrival lodgment) counts as zero",
-                       svg.stacked(labels, intervals, duration)))  # fmt: skip
+    chart = svg.stacked(labels, intervals, duration)
+    note = "A negative arrival → lodgment (lodged before arrival) is drawn as zero."
+    out.append(_figure("Mean intervals from arrival to delivery", chart, note))
     out.append("<h2>Distributions (share of declarations per duration bin)</h2>")
     hist = r.distributions or {}
     for label, group in zip(labels, r.groups, strict=True):
