@@ -26,22 +26,21 @@ from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGINE = ROOT / "src" / "aeo" / "trs" / "engine"
 sys.path.insert(0, str(ROOT / "src"))
 
 
-def _engine_module(name: str) -> ModuleType:
-    """An engine module that imports nothing heavy, loaded by itself: importing it through the
-    package would load ibis into the SQL and pandas workers too and inflate their peak memory."""
-    spec = importlib.util.spec_from_file_location(f"trs_bench_{name}", ENGINE / f"{name}.py")
+def _schema() -> ModuleType:
+    """The engine's code lists and bounds (data, not logic), loaded by themselves: importing them
+    through the package would load Ibis into the SQL and pandas workers and inflate their peak."""
+    path = ROOT / "src" / "aeo" / "trs" / "engine" / "schema.py"
+    spec = importlib.util.spec_from_file_location("trs_bench_schema", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-# the input's code lists and bounds (data, not logic)
-schema = _engine_module("schema")
+schema = _schema()
 CLEARANCE_MODES, ECONOMIES, REASONS = schema.CLEARANCE_MODES, schema.ECONOMIES, schema.REASONS
 MAX_STAGE_SECONDS, TRANSPORT_MODES = schema.MAX_STAGE_SECONDS, schema.TRANSPORT_MODES
 
