@@ -1,18 +1,22 @@
 """The JSON API under /api/v1/: one NinjaAPI, one error shape for every 4xx.
 
-Every error answers `{"detail": str, "errors": [{"field": str | None, "message": str}]}`.
+Every error answers `{"detail": str, "code": str, "errors": [{"field", "code", "message"}]}`
+(`aeo.core.schemas.ErrorOut`), and the OpenAPI document lists the 4xx each operation gives
+(`openapi.py`).
 """
 
+import logging
 from typing import Any
 
 from django.core.exceptions import (
+    NON_FIELD_ERRORS,
     ObjectDoesNotExist,
     PermissionDenied,
     RequestDataTooBig,
     ValidationError,
 )
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -21,11 +25,14 @@ from aeo.applications.api import router as applications_router
 from aeo.authorizations.api import router as authorizations_router
 from aeo.core.errors import DomainError
 from aeo.notifications.api import router as notifications_router
+from aeo.openapi import AeoNinjaAPI
 from aeo.registry.api import router as registry_router
 from aeo.requirements.api import router as requirements_router
 from aeo.supervision.api import router as supervision_router
 
-api = NinjaAPI(
+logger = logging.getLogger(__name__)
+
+api = AeoNinjaAPI(
     title="AEO platform API",
     version="1",
     description="Authorized Economic Operator programme: registry, applications, register.",
@@ -34,8 +41,14 @@ api = NinjaAPI(
 )
 
 
-def error_body(detail: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return {"detail": detail, "errors": errors or []}
+def error_body(
+    detail: str, code: str, errors: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    return {"detail": detail, "code": code, "errors": errors or []}
+
+
+def _error(request: HttpRequest, status: int, detail: str, code: str, errors=None) -> HttpResponse:
+    return api.create_response(request, error_body(detail, code, errors), status=status)
 
 
 # Names the project gives to parameters that wrap a whole schema: `payload` for a request
@@ -53,53 +66,83 @@ def _field(loc: Any) -> str | None:
 
 @api.exception_handler(NinjaValidationError)
 def on_schema_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    errors = [{"field": _field(e.get("loc", ())), "message": e.get("msg", "")} for e in exc.errors]
-    return api.create_response(request, error_body("Invalid input.", errors), status=422)
+    errors = [
+        {
+            "field": _field(e.get("loc", ())),
+            "code": str(e.get("type", "invalid")),
+            "message": e.get("msg", ""),
+        }
+        for e in exc.errors
+    ]
+    return _error(request, 422, _("Invalid input."), "invalid_input", errors)
 
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    if hasattr(exc, "error_dict"):
-        errors = [
-            {"field": None if f == "__all__" else f, "message": m}
-            for f, msgs in exc.message_dict.items()
-            for m in msgs
-        ]
-    else:
-        errors = [{"field": None, "message": m} for m in exc.messages]
-    return api.create_response(request, error_body("Invalid input.", errors), status=422)
+    by_field = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
+    errors = [
+        {
+            "field": None if field in (None, NON_FIELD_ERRORS) else field,
+            "code": error.code or "invalid",
+            "message": " ".join(error.messages),
+        }
+        for field, field_errors in by_field.items()
+        for error in field_errors
+    ]
+    return _error(request, 422, _("Invalid input."), "invalid_input", errors)
 
 
 @api.exception_handler(DomainError)
 def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    errors = [{"field": exc.field, "message": exc.message}]
-    return api.create_response(request, error_body(exc.message, errors), status=exc.status_code)
+    errors = [{"field": exc.field, "code": exc.code, "message": exc.message}]
+    return _error(request, exc.status_code, exc.message, exc.code, errors)
 
 
 @api.exception_handler(Http404)
 @api.exception_handler(ObjectDoesNotExist)
 def on_not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return api.create_response(request, error_body("Not found."), status=404)
+    return _error(request, 404, _("Not found."), "not_found")
 
 
 @api.exception_handler(PermissionDenied)
 def on_forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return api.create_response(request, error_body("Forbidden."), status=403)
+    return _error(request, 403, _("You may not do this."), "forbidden")
 
 
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return api.create_response(request, error_body("Authentication required."), status=401)
+    return _error(request, 401, _("Authentication required."), "authentication_required")
 
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return api.create_response(request, error_body(str(exc)), status=exc.status_code)
+    code = HTTP_ERROR_CODES.get(exc.status_code, "error")
+    return _error(request, exc.status_code, str(exc), code)
 
 
 @api.exception_handler(RequestDataTooBig)
 def on_too_big(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return api.create_response(request, error_body("Request body too large."), status=413)
+    return _error(request, 413, _("Request body too large."), "too_large")
+
+
+@api.exception_handler(Exception)
+def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A bug: logged with its traceback; the client still gets the JSON shape, never a page."""
+    logger.exception("API error on %s %s", request.method, request.path)
+    return _error(request, 500, _("Server error."), "server_error")
+
+
+HTTP_ERROR_CODES = {
+    400: "bad_request",
+    401: "authentication_required",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "invalid_input",
+    429: "throttled",
+}
 
 
 api.add_router("/", registry_router)

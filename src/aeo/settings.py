@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "aeo.authorizations",
     "aeo.supervision",
     "aeo.notifications",
+    "aeo.home",
     "aeo.trs",
     "aeo.demo",
 ]

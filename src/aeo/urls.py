@@ -4,9 +4,10 @@ from django.urls import include, path
 
 from aeo.api import api
 from aeo.core import views as core_views
+from aeo.home import views as home_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

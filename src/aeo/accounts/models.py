@@ -1,6 +1,7 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -31,13 +32,25 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="staff",
     )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mails the platform sends this user."),
+    )
 
     class Meta:
         constraints = [
             models.CheckConstraint(
                 name="trader_has_operator",
                 condition=~models.Q(role="trader") | models.Q(operator__isnull=False),
-            )
+            ),
+            # The admin is for superusers only: no role gets staff status by itself.
+            models.CheckConstraint(
+                name="staff_only_superusers",
+                condition=models.Q(is_staff=False) | models.Q(is_superuser=True),
+            ),
         ]
 
     @property

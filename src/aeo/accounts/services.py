@@ -4,7 +4,7 @@ from django.utils import timezone
 from aeo.accounts.constants import Role
 from aeo.accounts.models import ApiToken, User, hash_token
 from aeo.core import audit
-from aeo.core.errors import DomainError
+from aeo.core.errors import Conflict, DomainError
 from aeo.registry.models import CustomsOffice, Operator
 
 
@@ -22,13 +22,17 @@ def create_user(
     last_name: str = "",
 ) -> User:
     if role not in Role.values:
-        raise DomainError(f"Unknown role {role!r}.", field="role")
+        raise DomainError(f"Unknown role {role!r}.", field="role", code="unknown_choice")
     if role == Role.TRADER and operator is None:
-        raise DomainError("A trader must be bound to an operator.", field="operator")
+        raise DomainError(
+            "A trader must be bound to an operator.", field="operator", code="required"
+        )
     if role != Role.TRADER and operator is not None:
-        raise DomainError("Only a trader is bound to an operator.", field="operator")
+        raise DomainError(
+            "Only a trader is bound to an operator.", field="operator", code="not_allowed"
+        )
     if User.objects.filter(username=username).exists():
-        raise DomainError(f"User {username!r} already exists.", field="username")
+        raise Conflict(f"User {username!r} already exists.", field="username", code="duplicate")
     user = User(
         username=username,
         role=role,
@@ -37,7 +41,6 @@ def create_user(
         email=email,
         first_name=first_name,
         last_name=last_name,
-        is_staff=role == Role.POLICY_OFFICER,
     )
     if password:
         user.set_password(password)

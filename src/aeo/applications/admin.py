@@ -1,34 +1,38 @@
 from django.contrib import admin
 
-from aeo.applications.models import Application, ApplicationEvent, Consultation
+from aeo.applications.models import (
+    Application,
+    ApplicationEvent,
+    Consultation,
+    ConsultationEvent,
+    SubmittedCheckSheet,
+)
+from aeo.core.admin import HistoryInline, ReadOnlyAdmin, ReadOnlyInline
 
 
-class EventInline(admin.TabularInline):
+class EventInline(HistoryInline):
     model = ApplicationEvent
-    extra = 0
-    can_delete = False
-    readonly_fields = ("at", "actor", "action", "from_state", "to_state", "comment")
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
+
+class CheckSheetInline(ReadOnlyInline):
+    model = SubmittedCheckSheet
+    fields = ("number", "frozen_at")
+    readonly_fields = fields
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
-    """Read-only: applications move only through their services, so every move is recorded."""
-
+class ApplicationAdmin(ReadOnlyAdmin):
     list_display = ("pk", "operator", "office", "state", "track", "accepted_on")
     list_filter = ("state", "track", "office")
-    inlines = [EventInline]
+    inlines = [EventInline, CheckSheetInline]
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+class ConsultationEventInline(HistoryInline):
+    model = ConsultationEvent
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(admin.ModelAdmin):
+class ConsultationAdmin(ReadOnlyAdmin):
     list_display = ("subject", "operator", "account_manager", "status", "created_at")
     list_filter = ("status",)
+    inlines = [ConsultationEventInline]

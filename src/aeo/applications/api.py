@@ -3,25 +3,29 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from aeo.accounts.http import AuthedRequest
 from aeo.applications import selectors, services
 from aeo.applications.constants import CLOCK_STATES
-from aeo.applications.models import Application
+from aeo.applications.models import Application, Consultation
 from aeo.applications.schemas import (
     ApplicationFilters,
     ApplicationOut,
+    CloseIn,
     CommentIn,
+    ConsultationFilters,
     ConsultationIn,
     ConsultationOut,
     CreateApplicationIn,
     DecisionIn,
-    EventOut,
     ExtendIn,
+    HeldIn,
     InformationRequestIn,
     ResponseIn,
+    ScheduleIn,
     Versioned,
     VisitIn,
 )
-from aeo.core.http import AuthedRequest
+from aeo.core.schemas import HistoryEventOut
 
 router = Router(tags=["applications"])
 
@@ -34,10 +38,62 @@ def _fresh(request: HttpRequest, application: Application) -> Application:
     return _get(request, application.pk)
 
 
+def _consultation(request: HttpRequest, consultation_id: int) -> Consultation:
+    return get_object_or_404(selectors.consultations_visible_to(request.user), pk=consultation_id)
+
+
 @router.post("/consultations", response={201: ConsultationOut}, operation_id="request_consultation")
 def request_consultation(request: AuthedRequest, payload: ConsultationIn):
     consultation = services.request_consultation(actor=request.user, **payload.dict())
-    return Status(201, consultation)
+    return Status(201, _consultation(request, consultation.pk))
+
+
+@router.get("/consultations", response=list[ConsultationOut], operation_id="list_consultations")
+@paginate(LimitOffsetPagination)
+def list_consultations(request: AuthedRequest, filters: Query[ConsultationFilters]):
+    qs = selectors.consultations_visible_to(request.user)
+    return qs.filter(status=filters.status) if filters.status else qs
+
+
+@router.get(
+    "/consultations/{consultation_id}", response=ConsultationOut, operation_id="get_consultation"
+)
+def get_consultation(request: AuthedRequest, consultation_id: int):
+    return _consultation(request, consultation_id)
+
+
+def _handle(request: AuthedRequest, consultation_id: int, service, payload: Versioned):
+    service(
+        actor=request.user, consultation=_consultation(request, consultation_id), **payload.dict()
+    )
+    return _consultation(request, consultation_id)
+
+
+@router.post(
+    "/consultations/{consultation_id}/schedule",
+    response=ConsultationOut,
+    operation_id="schedule_consultation",
+)
+def schedule_consultation(request: AuthedRequest, consultation_id: int, payload: ScheduleIn):
+    return _handle(request, consultation_id, services.schedule_consultation, payload)
+
+
+@router.post(
+    "/consultations/{consultation_id}/held",
+    response=ConsultationOut,
+    operation_id="record_consultation_held",
+)
+def record_consultation_held(request: AuthedRequest, consultation_id: int, payload: HeldIn):
+    return _handle(request, consultation_id, services.record_consultation_held, payload)
+
+
+@router.post(
+    "/consultations/{consultation_id}/close",
+    response=ConsultationOut,
+    operation_id="close_consultation",
+)
+def close_consultation(request: AuthedRequest, consultation_id: int, payload: CloseIn):
+    return _handle(request, consultation_id, services.close_consultation, payload)
 
 
 @router.get("/applications", response=list[ApplicationOut], operation_id="list_applications")
@@ -69,7 +125,7 @@ def get_application(request: AuthedRequest, application_id: int):
 
 @router.get(
     "/applications/{application_id}/history",
-    response=list[EventOut],
+    response=list[HistoryEventOut],
     operation_id="get_application_history",
 )
 def get_application_history(request: AuthedRequest, application_id: int):

@@ -86,3 +86,33 @@ class DecisionForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=10000,
     )
+
+
+class ScheduleForm(VersionedForm):
+    at = forms.DateTimeField(
+        label=_("Meeting date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    comment = forms.CharField(
+        label=_("Message to the trader"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+
+class HeldForm(VersionedForm):
+    outcome = forms.CharField(
+        label=_("What was discussed and advised"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+
+
+class CloseForm(VersionedForm):
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )

@@ -5,9 +5,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aeo.applications.constants import ConsultationStatus, State, Track
+from aeo.applications.constants import (
+    ApplicationEventType,
+    ConsultationEventType,
+    ConsultationStatus,
+    State,
+    Track,
+)
 from aeo.core.clock import ClockReading, Pause, read_clock
-from aeo.core.models import AppendOnlyModel
+from aeo.core.models import AppendOnlyModel, HistoryEvent
+from aeo.core.now import now, today
 from aeo.registry.constants import OperatorRole
 
 
@@ -24,7 +31,10 @@ class Consultation(models.Model):
     message = models.TextField(_("what would you like to discuss?"), blank=True)
     preferred_date = models.DateField(_("preferred date"), null=True, blank=True)
     status = models.CharField(
-        max_length=12, choices=ConsultationStatus.choices, default=ConsultationStatus.REQUESTED
+        _("status"),
+        max_length=12,
+        choices=ConsultationStatus.choices,
+        default=ConsultationStatus.REQUESTED,
     )
     account_manager = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -33,7 +43,10 @@ class Consultation(models.Model):
         blank=True,
         related_name="consultations",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    scheduled_for = models.DateTimeField(_("meeting"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Optimistic-locking counter.")
+    created_at = models.DateTimeField(default=now)
 
     class Meta:
         ordering = ["-created_at"]
@@ -56,12 +69,14 @@ class Application(models.Model):
         "requirements.SelfAssessment", on_delete=models.PROTECT, related_name="applications"
     )
     roles = models.JSONField(_("roles applied for"), default=list)
-    snapshot = models.JSONField(
-        _("self-assessment as submitted"), default=dict, blank=True, editable=False
-    )
     state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
     track = models.CharField(max_length=16, choices=Track.choices, default=Track.STANDARD)
     accepted_on = models.DateField(null=True, blank=True)
+    # The statutory clock's parameters, frozen from the economy's settings at acceptance: a
+    # later change of those settings does not move a running deadline.
+    clock_calendar = models.CharField(max_length=8, blank=True)
+    clock_business_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    clock_extension_days = models.PositiveSmallIntegerField(null=True, blank=True)
     extended = models.BooleanField(default=False)
     refusal_reasons = models.JSONField(default=list, blank=True)
     decision_text = models.TextField(blank=True)
@@ -70,7 +85,7 @@ class Application(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=now)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -79,54 +94,96 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"AEO application #{self.pk} ({self.operator.legal_name})"
 
+    def clock_parameters(self) -> dict[str, object]:
+        """The clock's parameters as the economy sets them now (frozen at acceptance)."""
+        economy = self.operator.economy
+        return {
+            "clock_calendar": economy.calendar_code,
+            "clock_business_days": (
+                economy.sme_decision_business_days
+                if self.track == Track.SME_EXPEDITED
+                else economy.decision_business_days
+            ),
+            "clock_extension_days": economy.extension_business_days,
+        }
+
+    @property
+    def check_sheet(self) -> "SubmittedCheckSheet | None":
+        """The latest check-sheet copy submitted with the application (what the examiner sees)."""
+        copies = list(self.check_sheets.all())
+        return copies[-1] if copies else None
+
     @property
     def role_labels(self) -> list[str]:
         return [str(OperatorRole(code).label) for code in self.roles]
 
     @property
-    def target_business_days(self) -> int:
-        economy = self.operator.economy
-        base = (
-            economy.sme_decision_business_days
-            if self.track == Track.SME_EXPEDITED
-            else economy.decision_business_days
-        )
-        return base + (economy.extension_business_days if self.extended else 0)
+    def target_business_days(self) -> int | None:
+        if self.clock_business_days is None:
+            return None
+        return self.clock_business_days + (self.clock_extension_days or 0) * self.extended
 
-    def clock(self, today: date | None = None) -> ClockReading | None:
+    def clock(self, on: date | None = None) -> ClockReading | None:
         """The statutory clock, from acceptance until closing (None before acceptance)."""
-        if self.accepted_on is None:
+        target = self.target_business_days
+        if self.accepted_on is None or target is None:
             return None
         end = timezone.localdate(self.closed_at) if self.closed_at else None
         pauses = [Pause(p.started_on, p.ended_on) for p in self.pauses.all()]
         return read_clock(
-            calendar=self.operator.economy.calendar_code,
+            calendar=self.clock_calendar,
             started=self.accepted_on,
-            target=self.target_business_days,
+            target=target,
             pauses=pauses,
-            today=end or today or timezone.localdate(),
+            today=end or on or today(),
         )
 
 
-class ApplicationEvent(AppendOnlyModel):
+class ConsultationEvent(HistoryEvent):
+    states = ConsultationStatus
+    consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="events")
+    event = models.CharField(_("event"), max_length=40, choices=ConsultationEventType.choices)
+
+    class Meta(HistoryEvent.Meta):
+        pass
+
+
+class ApplicationEvent(HistoryEvent):
     """Append-only history: every move, with actor, time and comment."""
 
+    states = State
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
-    at = models.DateTimeField(auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    event = models.CharField(_("event"), max_length=40, choices=ApplicationEventType.choices)
+
+    class Meta(HistoryEvent.Meta):
+        pass
+
+
+class SubmittedCheckSheet(AppendOnlyModel):
+    """An immutable copy of the check sheet, frozen at each submission or response.
+
+    Version 1 is the first submission; a resubmission after a return or a response to a
+    request for information adds the next. The examiner sees the latest; history shows which
+    one existed when, and `answer_changes` what changed between two.
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="check_sheets"
     )
-    action = models.CharField(max_length=40)
-    from_state = models.CharField(max_length=20, choices=State.choices, blank=True)
-    to_state = models.CharField(max_length=20, choices=State.choices, blank=True)
-    comment = models.TextField(blank=True)
-    data = models.JSONField(default=dict, blank=True)
+    number = models.PositiveSmallIntegerField(_("version"))
+    content = models.JSONField(_("check sheet as submitted"))
+    frozen_at = models.DateTimeField(_("frozen at"), default=now)
 
     class Meta:
-        ordering = ["at", "id"]
+        ordering = ["application", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "number"], name="one_check_sheet_per_version"
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"
+        return f"Check sheet v{self.number} of application #{self.application_id}"
 
 
 class ClockPause(models.Model):
@@ -161,7 +218,7 @@ class ValidationVisit(models.Model):
     )
     findings = models.TextField(_("findings"))
     satisfactory = models.BooleanField(_("requirements met on site"))
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(default=now)
 
     class Meta:
         ordering = ["visited_on", "id"]

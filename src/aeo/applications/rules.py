@@ -31,6 +31,24 @@ def is_examining_official(user, application) -> bool:
     return user.office.kind == OfficeKind.AEO_CENTER or user.office_id == application.office_id
 
 
+@rules.predicate
+def handles_consultation(user, consultation) -> bool:
+    """Its account manager, the examiners of the operator's unit and the AEO Center."""
+    if not user.is_authenticated or consultation is None:
+        return False
+    if user.pk == consultation.account_manager_id or user.role == Role.COORDINATOR:
+        return True
+    if user.role != Role.EXAMINER or user.office is None:
+        return False
+    return (
+        user.office.kind == OfficeKind.AEO_CENTER
+        or user.office_id == consultation.operator.office_id
+    )
+
+
 rules.add_perm("applications.create_application", is_trader)
+rules.add_perm("applications.handle_consultation", handles_consultation)
+# Only the daily task (no actor) lapses an application.
+rules.add_perm("applications.lapse", rules.always_deny)
 rules.add_perm("applications.apply", is_applicant)
 rules.add_perm("applications.examine", is_examining_official)

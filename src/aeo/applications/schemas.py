@@ -2,7 +2,19 @@ from datetime import date, datetime
 
 from ninja import Field, Schema
 
-from aeo.applications.constants import Outcome, RefusalReason, State, Track
+from aeo.applications import selectors
+from aeo.applications.constants import (
+    CONSULTATION_WORKFLOW,
+    WORKFLOW,
+    ApplicationEventType,
+    ConsultationEventType,
+    ConsultationStatus,
+    Outcome,
+    RefusalReason,
+    State,
+    Track,
+)
+from aeo.core.schemas import allowed_actions
 from aeo.registry.constants import OperatorRole
 
 
@@ -23,6 +35,14 @@ class PauseOut(Schema):
     response: str
 
 
+class CheckSheetCopyOut(Schema):
+    number: int
+    frozen_at: datetime
+    changed_questions: list[str] = Field(
+        description="questions whose answer or evidence differs from the copy before"
+    )
+
+
 class ApplicationOut(Schema):
     id: int
     operator_id: int
@@ -38,7 +58,10 @@ class ApplicationOut(Schema):
     decision_text: str
     self_assessment_id: int
     clock: ClockOut | None
+    clock_calendar: str = Field(description="frozen at acceptance, with the clock's days")
     pauses: list[PauseOut]
+    check_sheets: list[CheckSheetCopyOut]
+    allowed_actions: list[ApplicationEventType]
     created_at: datetime
 
     @staticmethod
@@ -50,15 +73,16 @@ class ApplicationOut(Schema):
     def resolve_pauses(obj) -> list:
         return list(obj.pauses.all())
 
+    @staticmethod
+    def resolve_check_sheets(obj) -> list[dict]:
+        return [
+            {"number": c.number, "frozen_at": c.frozen_at, "changed_questions": changed}
+            for c, changed in selectors.check_sheet_versions(obj)
+        ]
 
-class EventOut(Schema):
-    at: datetime
-    actor: str | None = Field(None, alias="actor.username")
-    action: str
-    from_state: str
-    to_state: str
-    comment: str
-    data: dict
+    @staticmethod
+    def resolve_allowed_actions(obj, context) -> list[str]:
+        return allowed_actions(WORKFLOW, obj, context)
 
 
 class Versioned(Schema):
@@ -75,10 +99,38 @@ class ConsultationIn(Schema):
 
 class ConsultationOut(Schema):
     id: int
+    operator_id: int
     subject: str
-    status: str
+    message: str
+    status: ConsultationStatus
     preferred_date: date | None
-    account_manager: str | None = Field(None, alias="account_manager.get_full_name")
+    scheduled_for: datetime | None
+    outcome: str
+    account_manager: str | None = Field(None, alias="account_manager.username")
+    version: int
+    created_at: datetime
+    allowed_actions: list[ConsultationEventType]
+
+    @staticmethod
+    def resolve_allowed_actions(obj, context) -> list[str]:
+        return allowed_actions(CONSULTATION_WORKFLOW, obj, context)
+
+
+class ConsultationFilters(Schema):
+    status: ConsultationStatus | None = None
+
+
+class ScheduleIn(Versioned):
+    at: datetime = Field(description="the meeting's date and time")
+    comment: str = Field("", max_length=2000)
+
+
+class HeldIn(Versioned):
+    outcome: str = Field(min_length=1, max_length=5000, description="what was discussed")
+
+
+class CloseIn(Versioned):
+    comment: str = Field("", max_length=2000)
 
 
 class CreateApplicationIn(Schema):

@@ -1,13 +1,18 @@
 from datetime import date
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from aeo.accounts.constants import PROGRAMME_READERS, Role
 from aeo.accounts.models import User
 from aeo.applications.constants import CLOCK_STATES, DUE_SOON_BUSINESS_DAYS, State
-from aeo.applications.models import Application, ApplicationEvent, Consultation
+from aeo.applications.models import (
+    Application,
+    ApplicationEvent,
+    Consultation,
+    SubmittedCheckSheet,
+)
 from aeo.core.clock import ClockReading
+from aeo.core.now import today
 from aeo.registry.constants import OfficeKind
 from aeo.supervision.selectors import managed_operator_ids
 
@@ -56,9 +61,9 @@ def traders_of(application: Application) -> QuerySet[User]:
     return User.objects.filter(role=Role.TRADER, operator=application.operator, is_active=True)
 
 
-def workload(user, today: date | None = None) -> dict[str, list[tuple[Application, ClockReading]]]:
+def workload(user, on: date | None = None) -> dict[str, list[tuple[Application, ClockReading]]]:
     """The dashboard: open applications in the user's scope by urgency, soonest due first."""
-    today = today or timezone.localdate()
+    on = on or today()
     buckets: dict[str, list[tuple[Application, ClockReading]]] = {
         "overdue": [],
         "due_soon": [],
@@ -67,7 +72,7 @@ def workload(user, today: date | None = None) -> dict[str, list[tuple[Applicatio
     }
     clocked = applications_visible_to(user).filter(state__in=CLOCK_STATES)
     for app in clocked:
-        reading = app.clock(today)
+        reading = app.clock(on)
         assert reading is not None  # accepted applications have a clock
         if reading.overdue:
             key = "overdue"
@@ -85,3 +90,24 @@ def workload(user, today: date | None = None) -> dict[str, list[tuple[Applicatio
 
 def awaiting_acceptance(user) -> QuerySet[Application]:
     return applications_visible_to(user).filter(state=State.SUBMITTED).order_by("updated_at")
+
+
+def check_sheet_versions(application: Application) -> list[tuple[SubmittedCheckSheet, list[str]]]:
+    """Each frozen copy of the check sheet, with the questions whose answer or evidence differs
+    from the copy before it (all of them for the first)."""
+    versions: list[tuple[SubmittedCheckSheet, list[str]]] = []
+    previous: dict[str, tuple] = {}
+    for copy in application.check_sheets.all():
+        answers = {a["question_code"]: _comparable(a) for a in copy.content.get("answers", [])}
+        changed = [code for code, answer in answers.items() if previous.get(code) != answer]
+        versions.append((copy, changed))
+        previous = answers
+    return versions
+
+
+def _comparable(answer: dict) -> tuple:
+    return (
+        answer.get("value"),
+        answer.get("sme_alternative"),
+        tuple(e["sha256"] for e in answer.get("evidence", [])),
+    )

@@ -1,23 +1,26 @@
 """Every change to a consultation or an application: one function per move, audited.
 
-A move locks the application row, checks the optimistic-locking version when the caller
-sends one, checks the move against `TRANSITIONS`, and appends to the application's history.
+Moves go through `aeo.core.workflow.transition` with the maps in `constants.py`; a service
+checks its input, then applies the event.
 """
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from aeo.accounts.models import User
 from aeo.applications import selectors
 from aeo.applications.constants import (
-    CLOCK_STATES,
-    FINAL_STATES,
-    TRANSITIONS,
+    CONSULTATION_WORKFLOW,
+    OPEN_STATES,
+    WORKFLOW,
+    ApplicationEventType,
+    ConsultationEventType,
     Outcome,
     RefusalReason,
     State,
@@ -25,17 +28,18 @@ from aeo.applications.constants import (
 )
 from aeo.applications.models import (
     Application,
-    ApplicationEvent,
     ClockPause,
     Consultation,
+    SubmittedCheckSheet,
     ValidationVisit,
 )
 from aeo.authorizations import selectors as authorization_selectors
 from aeo.authorizations import services as authorization_services
 from aeo.authorizations.constants import ROLE_TO_TYPE
-from aeo.core import audit
-from aeo.core.errors import Conflict, DomainError, InvalidTransition
-from aeo.notifications.services import notify
+from aeo.core.errors import Conflict, DomainError
+from aeo.core.now import now, today
+from aeo.core.workflow import open_history, transition
+from aeo.notifications.services import Message, notify
 from aeo.registry.constants import OfficeKind
 from aeo.registry.models import CustomsOffice, Operator
 from aeo.requirements import services as requirement_services
@@ -43,101 +47,19 @@ from aeo.supervision import services as supervision_services
 from aeo.supervision.selectors import current_account_manager
 
 
-def _require(actor: User, perm: str, application: Application | None = None) -> None:
-    if not actor.has_perm(perm, application):
-        raise PermissionDenied
+def _required(value: str, field: str, message: str) -> str:
+    if not value.strip():
+        raise DomainError(message, field=field, code="required")
+    return value.strip()
 
 
-def _lock(application: Application, version: int | None) -> Application:
-    locked = Application.objects.select_for_update().get(pk=application.pk)
-    if version is not None and version != locked.version:
-        raise Conflict(
-            "This application was changed by someone else. Reload it and try again.",
-            field="version",
-        )
-    return locked
+def _tell_trader(application: Application, message: Message) -> None:
+    notify(users=selectors.traders_of(application), message=message, url=_url(application))
 
 
-def _history(
-    *,
-    actor: User | None,
-    application: Application,
-    before: str,
-    action: str,
-    comment: str,
-    data: dict[str, Any] | None,
-) -> None:
-    application.version += 1
-    application.save()
-    ApplicationEvent.objects.create(
-        application=application,
-        actor=actor if actor and actor.pk else None,
-        action=action,
-        from_state=before,
-        to_state=application.state,
-        comment=comment,
-        data=data or {},
-    )
-    changed = application.state != before
-    audit.record(
-        actor=actor,
-        action=f"application.{action}",
-        obj=application,
-        changes={"state": [before, application.state]} if changed else {},
-        reason=comment,
-    )
-
-
-def _move(
-    *,
-    actor: User | None,
-    application: Application,
-    to: str,
-    action: str,
-    comment: str = "",
-    data: dict[str, Any] | None = None,
-) -> Application:
-    """Change state if the map allows it, and append the move to the history."""
-    before = application.state
-    if to not in TRANSITIONS[before]:
-        raise InvalidTransition(
-            f"An application that is {State(before).label.lower()} cannot become "
-            f"{State(to).label.lower()}."
-        )
-    application.state = to
-    if to in FINAL_STATES:
-        application.closed_at = timezone.now()
-    _history(
-        actor=actor,
-        application=application,
-        before=before,
-        action=action,
-        comment=comment,
-        data=data,
-    )
-    return application
-
-
-def _note(*, actor: User, application: Application, action: str, comment: str) -> None:
-    """Append an event that changes no state (e.g. an extension)."""
-    _history(
-        actor=actor,
-        application=application,
-        before=application.state,
-        action=action,
-        comment=comment,
-        data=None,
-    )
-
-
-def _tell_trader(application: Application, subject: str, body: str = "") -> None:
-    users = [*selectors.traders_of(application), current_account_manager(application.operator)]
-    notify(users=users, subject=subject, body=body, url=_url(application))
-
-
-def _tell_unit(application: Application, subject: str, body: str = "") -> None:
+def _tell_unit(application: Application, message: Message) -> None:
     users = [*selectors.examiners_of(application), current_account_manager(application.operator)]
-    notify(users=users, subject=subject, body=body, url=_url(application))
+    notify(users=users, message=message, url=_url(application))
 
 
 def _url(application: Application) -> str:
@@ -152,8 +74,11 @@ def _routed_office(operator: Operator) -> CustomsOffice:
         economy=operator.economy, kind=OfficeKind.AEO_CENTER
     ).first()
     if center is None:
-        raise DomainError("No AEO unit is set up for this operator's economy.")
+        raise Conflict(_("No AEO unit is set up for this operator's economy."), code="no_unit")
     return center
+
+
+# --- Prior consultations -----------------------------------------------------------------
 
 
 @transaction.atomic
@@ -161,58 +86,159 @@ def request_consultation(
     *, actor: User, subject: str, message: str = "", preferred_date: date | None = None
 ) -> Consultation:
     if not actor.is_trader:
-        raise PermissionDenied("Only a trader asks for a prior consultation.")
-    if not subject.strip():
-        raise DomainError("Say what you would like to discuss.", field="subject")
-    if preferred_date is not None and preferred_date < timezone.localdate():
-        raise DomainError("The preferred date is in the past.", field="preferred_date")
+        raise PermissionDenied(_("Only a trader asks for a prior consultation."))
+    subject = _required(subject, "subject", _("Say what you would like to discuss."))
+    if preferred_date is not None and preferred_date < today():
+        raise DomainError(
+            _("The preferred date is in the past."), field="preferred_date", code="past_date"
+        )
     operator = actor.operator
     assert operator is not None
     manager = supervision_services.ensure_account_manager(actor=actor, operator=operator)
     consultation = Consultation.objects.create(
         operator=operator,
         requested_by=actor,
-        subject=subject.strip(),
+        subject=subject,
         message=message,
         preferred_date=preferred_date,
         account_manager=manager,
     )
-    audit.record(actor=actor, action="consultation.requested", obj=consultation)
-    if manager is not None:
-        notify(
-            users=[manager],
-            subject=f"Prior consultation requested by {operator.legal_name}",
-            body=f"{consultation.subject}\n\n{message}",
-            url=reverse("registry:operator_detail", args=[operator.pk]),
-        )
+    open_history(
+        actor=actor,
+        obj=consultation,
+        workflow=CONSULTATION_WORKFLOW,
+        event=ConsultationEventType.REQUESTED,
+        comment=message,
+    )
+    notify(
+        users=[manager],
+        message=Message(
+            gettext_noop("Prior consultation requested by %(operator)s"),
+            gettext_noop("%(subject)s\n\n%(message)s"),
+            {"operator": operator.legal_name, "subject": subject, "message": message},
+        ),
+        url=_consultation_url(consultation),
+    )
     return consultation
+
+
+def _consultation_url(consultation: Consultation) -> str:
+    return reverse("applications:consultation_detail", args=[consultation.pk])
+
+
+def _tell_requester(consultation: Consultation, message: Message) -> None:
+    notify(users=[consultation.requested_by], message=message, url=_consultation_url(consultation))
+
+
+@transaction.atomic
+def schedule_consultation(
+    *,
+    actor: User,
+    consultation: Consultation,
+    at: datetime,
+    comment: str = "",
+    version: int | None = None,
+) -> Consultation:
+    if at < now():
+        raise DomainError(_("The meeting time is in the past."), field="at", code="past_date")
+    consultation = transition(
+        actor=actor,
+        obj=consultation,
+        workflow=CONSULTATION_WORKFLOW,
+        event=ConsultationEventType.SCHEDULED,
+        version=version,
+        fields={"scheduled_for": at},
+        comment=comment,
+        data={"at": at.isoformat()},
+    )
+    _tell_requester(
+        consultation,
+        Message(
+            gettext_noop("Your prior consultation is scheduled"),
+            gettext_noop("%(subject)s: %(at)s\n\n%(comment)s"),
+            {"subject": consultation.subject, "at": f"{at:%Y-%m-%d %H:%M}", "comment": comment},
+        ),
+    )
+    return consultation
+
+
+@transaction.atomic
+def record_consultation_held(
+    *, actor: User, consultation: Consultation, outcome: str, version: int | None = None
+) -> Consultation:
+    outcome = _required(outcome, "outcome", _("Record what was discussed and advised."))
+    return transition(
+        actor=actor,
+        obj=consultation,
+        workflow=CONSULTATION_WORKFLOW,
+        event=ConsultationEventType.HELD,
+        version=version,
+        fields={"outcome": outcome},
+        comment=outcome,
+    )
+
+
+@transaction.atomic
+def close_consultation(
+    *, actor: User, consultation: Consultation, comment: str = "", version: int | None = None
+) -> Consultation:
+    consultation = transition(
+        actor=actor,
+        obj=consultation,
+        workflow=CONSULTATION_WORKFLOW,
+        event=ConsultationEventType.CLOSED,
+        version=version,
+        comment=comment,
+    )
+    _tell_requester(
+        consultation,
+        Message(
+            gettext_noop("Your prior consultation is closed"),
+            gettext_noop("%(subject)s\n\n%(comment)s"),
+            {"subject": consultation.subject, "comment": comment},
+        ),
+    )
+    return consultation
+
+
+# --- Applications ------------------------------------------------------------------------
 
 
 @transaction.atomic
 def create_application(*, actor: User, roles: list[str] | None = None) -> Application:
     """Open a draft application for the trader's operator, on its current self-assessment."""
-    _require(actor, "applications.create_application")
+    if not actor.has_perm("applications.create_application"):
+        raise PermissionDenied
     assert actor.operator_id is not None
     # Locked so that a double submission cannot open two applications at once.
     operator = Operator.objects.select_for_update().get(pk=actor.operator_id)
-    if (
-        Application.objects.filter(operator=operator)
-        .exclude(state__in=[State.AUTHORIZED, State.REFUSED, State.WITHDRAWN, State.LAPSED])
-        .exists()
-    ):
-        raise DomainError("Your company already has an application in progress.")
+    if Application.objects.filter(operator=operator, state__in=OPEN_STATES).exists():
+        raise Conflict(
+            _("Your company already has an application in progress."),
+            code="application_in_progress",
+        )
     held = set(operator.role_codes)
     authorized = {a.aeo_type for a in authorization_selectors.active_for_operator(operator)}
     # By default: every role whose AEO type the operator does not hold yet.
     open_roles = {r for r in held if ROLE_TO_TYPE[r] not in authorized}
     chosen = sorted(set(roles or open_roles))
     if not chosen:
-        raise DomainError("Your company already holds AEO status for all its roles.", field="roles")
+        raise Conflict(
+            _("Your company already holds AEO status for all its roles."),
+            field="roles",
+            code="already_authorized",
+        )
     if not set(chosen) <= held:
-        raise DomainError("Apply for roles your company holds in the registry.", field="roles")
-    if not set(chosen) <= open_roles:
         raise DomainError(
-            "Your company already holds AEO status for some of these roles.", field="roles"
+            _("Apply for roles your company holds in the registry."),
+            field="roles",
+            code="role_not_held",
+        )
+    if not set(chosen) <= open_roles:
+        raise Conflict(
+            _("Your company already holds AEO status for some of these roles."),
+            field="roles",
+            code="already_authorized",
         )
     self_assessment = requirement_services.create_self_assessment(actor=actor, operator=operator)
     application = Application.objects.create(
@@ -223,27 +249,44 @@ def create_application(*, actor: User, roles: list[str] | None = None) -> Applic
         track=Track.SME_EXPEDITED if operator.is_sme else Track.STANDARD,
         created_by=actor,
     )
-    ApplicationEvent.objects.create(
-        application=application, actor=actor, action="created", to_state=State.DRAFT
+    open_history(
+        actor=actor, obj=application, workflow=WORKFLOW, event=ApplicationEventType.CREATED
     )
-    audit.record(actor=actor, action="application.created", obj=application)
     return application
+
+
+def _freeze_check_sheet(actor: User, application: Application) -> dict[str, Any]:
+    """Freeze the check sheet into the next immutable copy; the event's data names it."""
+    content = requirement_services.freeze(actor=actor, self_assessment=application.self_assessment)
+    number = application.check_sheets.count() + 1
+    SubmittedCheckSheet.objects.create(application=application, number=number, content=content)
+    return {"check_sheet_version": number}
 
 
 @transaction.atomic
 def submit_application(
     *, actor: User, application: Application, version: int | None = None
 ) -> Application:
-    _require(actor, "applications.apply", application)
-    application = _lock(application, version)
-    if State.SUBMITTED not in TRANSITIONS[application.state]:
-        raise InvalidTransition("Only a draft or returned application can be submitted.")
-    application.snapshot = requirement_services.freeze(
-        actor=actor, self_assessment=application.self_assessment
-    )
+    application = WORKFLOW.lock(application, version)
+    refusal = WORKFLOW.refusal(application, ApplicationEventType.SUBMITTED, actor)
+    if refusal is not None:
+        raise refusal
+    data = _freeze_check_sheet(actor, application)
     supervision_services.ensure_account_manager(actor=actor, operator=application.operator)
-    _move(actor=actor, application=application, to=State.SUBMITTED, action="submitted")
-    _tell_unit(application, f"New AEO application from {application.operator.legal_name}")
+    application = transition(
+        actor=actor,
+        obj=application,
+        workflow=WORKFLOW,
+        event=ApplicationEventType.SUBMITTED,
+        data=data,
+    )
+    _tell_unit(
+        application,
+        Message(
+            gettext_noop("New AEO application from %(operator)s"),
+            params={"operator": application.operator.legal_name},
+        ),
+    )
     return application
 
 
@@ -251,24 +294,24 @@ def submit_application(
 def accept_application(
     *, actor: User, application: Application, comment: str = "", version: int | None = None
 ) -> Application:
-    _require(actor, "applications.examine", application)
-    application = _lock(application, version)
-    if application.state != State.SUBMITTED:
-        raise InvalidTransition("Only a submitted application can be accepted.")
-    application.accepted_on = timezone.localdate()
-    _move(
+    application = transition(
         actor=actor,
-        application=application,
-        to=State.UNDER_EXAMINATION,
-        action="accepted",
+        obj=application,
+        workflow=WORKFLOW,
+        event=ApplicationEventType.ACCEPTED,
+        version=version,
+        fields={"accepted_on": today(), **application.clock_parameters()},
         comment=comment,
     )
     reading = application.clock()
     assert reading is not None
     _tell_trader(
         application,
-        "Your AEO application was accepted for examination",
-        f"Decision due by {reading.due_date:%Y-%m-%d}.",
+        Message(
+            gettext_noop("Your AEO application was accepted for examination"),
+            gettext_noop("Decision due by %(due)s."),
+            {"due": reading.due_date.isoformat()},
+        ),
     )
     return application
 
@@ -277,17 +320,26 @@ def accept_application(
 def return_application(
     *, actor: User, application: Application, comment: str, version: int | None = None
 ) -> Application:
-    _require(actor, "applications.examine", application)
-    if not comment.strip():
-        raise DomainError("Say what is missing.", field="comment")
-    application = _lock(application, version)
-    _move(
-        actor=actor, application=application, to=State.RETURNED, action="returned", comment=comment
+    comment = _required(comment, "comment", _("Say what is missing."))
+    application = transition(
+        actor=actor,
+        obj=application,
+        workflow=WORKFLOW,
+        event=ApplicationEventType.RETURNED,
+        version=version,
+        comment=comment,
     )
     requirement_services.reopen(
         actor=actor, self_assessment=application.self_assessment, reason=comment
     )
-    _tell_trader(application, "Your AEO application was returned as incomplete", comment)
+    _tell_trader(
+        application,
+        Message(
+            gettext_noop("Your AEO application was returned as incomplete"),
+            gettext_noop("%(comment)s"),
+            {"comment": comment},
+        ),
+    )
     return application
 
 
@@ -300,24 +352,24 @@ def request_information(
     resume_by: date,
     version: int | None = None,
 ) -> Application:
-    _require(actor, "applications.examine", application)
-    if not request.strip():
-        raise DomainError("Say what information is needed.", field="request")
-    if resume_by <= timezone.localdate():
-        raise DomainError("The respond-by date must be in the future.", field="resume_by")
-    application = _lock(application, version)
+    request = _required(request, "request", _("Say what information is needed."))
+    if resume_by <= today():
+        raise DomainError(
+            _("The respond-by date must be in the future."), field="resume_by", code="past_date"
+        )
     resume_state = application.state
-    _move(
+    application = transition(
         actor=actor,
-        application=application,
-        to=State.PAUSED,
-        action="information_requested",
+        obj=application,
+        workflow=WORKFLOW,
+        event=ApplicationEventType.INFORMATION_REQUESTED,
+        version=version,
         comment=request,
         data={"resume_by": resume_by.isoformat()},
     )
     ClockPause.objects.create(
         application=application,
-        started_on=timezone.localdate(),
+        started_on=today(),
         resume_by=resume_by,
         resume_state=resume_state,
         request=request,
@@ -329,45 +381,53 @@ def request_information(
     )
     _tell_trader(
         application,
-        "Customs needs more information on your AEO application",
-        f"{request}\n\nPlease respond by {resume_by:%Y-%m-%d}; you can update your check sheet "
-        "and attach documents meanwhile. The clock is paused until you respond.",
+        Message(
+            gettext_noop("Customs needs more information on your AEO application"),
+            gettext_noop(
+                "%(request)s\n\nPlease respond by %(resume_by)s; you can update your check "
+                "sheet and attach documents meanwhile. The clock is paused until you respond."
+            ),
+            {"request": request, "resume_by": resume_by.isoformat()},
+        ),
     )
     return application
 
 
-def _open_pause(application: Application) -> ClockPause:
-    """The one open pause of a paused application."""
-    open_pauses = list(application.pauses.filter(ended_on__isnull=True))
-    if len(open_pauses) != 1:
-        raise InvalidTransition("This application is not waiting for information.")
-    return open_pauses[0]
+def _end_open_pause(application: Application, **fields: Any) -> None:
+    pause = application.pauses.get(ended_on__isnull=True)
+    for name, value in {"ended_on": today(), **fields}.items():
+        setattr(pause, name, value)
+    pause.save()
 
 
 @transaction.atomic
 def respond_to_request(
     *, actor: User, application: Application, response: str, version: int | None = None
 ) -> Application:
-    _require(actor, "applications.apply", application)
-    if not response.strip():
-        raise DomainError("Enter your response.", field="response")
-    application = _lock(application, version)
-    if application.state != State.PAUSED:
-        raise InvalidTransition("This application is not waiting for information.")
-    pause = _open_pause(application)
-    application.snapshot = requirement_services.freeze(
-        actor=actor, self_assessment=application.self_assessment
-    )
-    pause.response, pause.responded_by, pause.ended_on = response, actor, timezone.localdate()
-    pause.save()
-    _move(
+    response = _required(response, "response", _("Enter your response."))
+    application = WORKFLOW.lock(application, version)
+    refusal = WORKFLOW.refusal(application, ApplicationEventType.INFORMATION_PROVIDED, actor)
+    if refusal is not None:
+        raise refusal
+    resume_state = application.pauses.get(ended_on__isnull=True).resume_state
+    data = _freeze_check_sheet(actor, application)
+    application = transition(
         actor=actor,
-        application=application,
-        to=pause.resume_state,
-        action="information_provided",
+        obj=application,
+        workflow=WORKFLOW,
+        event=ApplicationEventType.INFORMATION_PROVIDED,
+        to=resume_state,
         comment=response,
+        data=data,
     )
-    _tell_unit(application, f"{application.operator.legal_name} responded to your request")
+    _end_open_pause(application, response=response, responded_by=actor)
+    _tell_unit(
+        application,
+        Message(
+            gettext_noop("%(operator)s responded to your request"),
+            params={"operator": application.operator.legal_name},
+        ),
+    )
     return application
 
 
@@ -381,23 +441,25 @@ def record_validation_visit(
     satisfactory: bool,
     version: int | None = None,
 ) -> Application:
-    _require(actor, "applications.examine", application)
-    if visited_on > timezone.localdate():
-        raise DomainError("A visit is recorded once it has taken place.", field="visited_on")
-    if not findings.strip():
-        raise DomainError("Record the findings of the visit.", field="findings")
-    application = _lock(application, version)
-    if application.state != State.UNDER_EXAMINATION:
-        raise InvalidTransition("A visit is recorded on an application under examination.")
+    if visited_on > today():
+        raise DomainError(
+            _("A visit is recorded once it has taken place."),
+            field="visited_on",
+            code="future_date",
+        )
+    findings = _required(findings, "findings", _("Record the findings of the visit."))
     if application.accepted_on and visited_on < application.accepted_on:
         raise DomainError(
-            "The visit date is before the application was accepted.", field="visited_on"
+            _("The visit date is before the application was accepted."),
+            field="visited_on",
+            code="before_acceptance",
         )
-    _move(
+    application = transition(
         actor=actor,
-        application=application,
-        to=State.VALIDATED,
-        action="validation_visit_recorded",
+        obj=application,
+        workflow=WORKFLOW,
+        event=ApplicationEventType.VISIT_RECORDED,
+        version=version,
         comment=findings,
         data={"visited_on": visited_on.isoformat(), "satisfactory": satisfactory},
     )
@@ -415,25 +477,34 @@ def record_validation_visit(
 def extend_deadline(
     *, actor: User, application: Application, reason: str, version: int | None = None
 ) -> Application:
-    """Extend the decision target once (by the economy's extension, 30 business days)."""
-    _require(actor, "applications.examine", application)
-    if not reason.strip():
-        raise DomainError("Give the reason for the extension.", field="reason")
-    application = _lock(application, version)
-    if application.state not in CLOCK_STATES:
-        raise InvalidTransition("Only an application under examination can be extended.")
-    if application.extended:
-        raise DomainError("The deadline has already been extended once.")
-    application.extended = True
-    _note(actor=actor, application=application, action="deadline_extended", comment=reason)
+    """Extend the decision target once (by the frozen extension, 30 business days)."""
+    reason = _required(reason, "reason", _("Give the reason for the extension."))
+    application = transition(
+        actor=actor,
+        obj=application,
+        workflow=WORKFLOW,
+        event=ApplicationEventType.DEADLINE_EXTENDED,
+        version=version,
+        fields={"extended": True},
+        comment=reason,
+    )
     reading = application.clock()
     assert reading is not None
     _tell_trader(
         application,
-        "The decision deadline on your AEO application was extended",
-        f"{reason}\n\nNew due date: {reading.due_date:%Y-%m-%d}.",
+        Message(
+            gettext_noop("The decision deadline on your AEO application was extended"),
+            gettext_noop("%(reason)s\n\nNew due date: %(due)s."),
+            {"reason": reason, "due": reading.due_date.isoformat()},
+        ),
     )
     return application
+
+
+DECISIONS = {
+    Outcome.AUTHORIZED: ApplicationEventType.AUTHORIZED,
+    Outcome.REFUSED: ApplicationEventType.REFUSED,
+}
 
 
 @transaction.atomic
@@ -446,28 +517,28 @@ def decide_application(
     reasons: list[str] | None = None,
     version: int | None = None,
 ) -> Application:
-    _require(actor, "applications.examine", application)
     reasons = sorted(set(reasons or []))
-    if outcome not in Outcome.values:
-        raise DomainError(f"Unknown outcome {outcome!r}.", field="outcome")
+    if outcome not in DECISIONS:
+        raise DomainError(_("Unknown outcome."), field="outcome", code="unknown_choice")
     if outcome == Outcome.REFUSED:
-        unknown = set(reasons) - set(RefusalReason.values)
-        if not reasons or unknown:
-            raise DomainError("Give one or more known reason codes for a refusal.", field="reasons")
-        if not text.strip():
-            raise DomainError("Explain the refusal to the applicant.", field="text")
-    application = _lock(application, version)
-    if application.state in (State.UNDER_EXAMINATION, State.PAUSED):
-        raise InvalidTransition("Record the validation visit before deciding.")
-    application.refusal_reasons = reasons if outcome == Outcome.REFUSED else []
-    application.decision_text = text
-    _move(
+        if not reasons or set(reasons) - set(RefusalReason.values):
+            raise DomainError(
+                _("Give one or more known reason codes for a refusal."),
+                field="reasons",
+                code="unknown_choice",
+            )
+        _required(text, "text", _("Explain the refusal to the applicant."))
+    else:
+        reasons = []
+    application = transition(
         actor=actor,
-        application=application,
-        to=outcome,
-        action=f"decided_{outcome}",
+        obj=application,
+        workflow=WORKFLOW,
+        event=DECISIONS[Outcome(outcome)],
+        version=version,
+        fields={"refusal_reasons": reasons, "decision_text": text, "closed_at": now()},
         comment=text,
-        data={"reasons": application.refusal_reasons},
+        data={"reasons": reasons},
     )
     if outcome == Outcome.AUTHORIZED:
         issued = authorization_services.issue_authorizations(
@@ -476,14 +547,23 @@ def decide_application(
             roles=application.roles,
             application_id=application.pk,
         )
-        numbers = ", ".join(a.aeo_number for a in issued)
         _tell_trader(
             application,
-            "Your company is now an Authorized Economic Operator",
-            f"AEO number(s): {numbers}.",
+            Message(
+                gettext_noop("Your company is now an Authorized Economic Operator"),
+                gettext_noop("AEO number(s): %(numbers)s."),
+                {"numbers": ", ".join(a.aeo_number for a in issued)},
+            ),
         )
     else:
-        _tell_trader(application, "Your AEO application was refused", text)
+        _tell_trader(
+            application,
+            Message(
+                gettext_noop("Your AEO application was refused"),
+                gettext_noop("%(text)s"),
+                {"text": text},
+            ),
+        )
     return application
 
 
@@ -491,44 +571,55 @@ def decide_application(
 def withdraw_application(
     *, actor: User, application: Application, comment: str = "", version: int | None = None
 ) -> Application:
-    _require(actor, "applications.apply", application)
-    application = _lock(application, version)
-    application.pauses.filter(ended_on__isnull=True).update(ended_on=timezone.localdate())
-    _move(
+    application = transition(
         actor=actor,
-        application=application,
-        to=State.WITHDRAWN,
-        action="withdrawn",
+        obj=application,
+        workflow=WORKFLOW,
+        event=ApplicationEventType.WITHDRAWN,
+        version=version,
+        fields={"closed_at": now()},
         comment=comment,
     )
-    _tell_unit(application, f"{application.operator.legal_name} withdrew its application")
+    if application.pauses.filter(ended_on__isnull=True).exists():
+        _end_open_pause(application)
+    _tell_unit(
+        application,
+        Message(
+            gettext_noop("%(operator)s withdrew its application"),
+            params={"operator": application.operator.legal_name},
+        ),
+    )
     return application
 
 
-def lapse_expired_pauses(*, today: date | None = None) -> int:
+def lapse_expired_pauses(*, on: date | None = None) -> int:
     """Paused applications whose respond-by date has passed lapse (run daily)."""
-    today = today or timezone.localdate()
-    lapsed = 0
+    on = on or today()
     due = Application.objects.filter(
-        state=State.PAUSED, pauses__ended_on__isnull=True, pauses__resume_by__lt=today
+        state=State.PAUSED, pauses__ended_on__isnull=True, pauses__resume_by__lt=on
     ).distinct()
+    lapsed = 0
     for application in due:
         with transaction.atomic():
-            locked = _lock(application, None)
-            if locked.state != State.PAUSED:
-                continue
-            locked.pauses.filter(ended_on__isnull=True).update(ended_on=today)
-            _move(
+            if WORKFLOW.refusal(WORKFLOW.lock(application), ApplicationEventType.LAPSED):
+                continue  # answered or closed since the query
+            application = transition(
                 actor=None,
-                application=locked,
-                to=State.LAPSED,
-                action="lapsed",
+                obj=application,
+                workflow=WORKFLOW,
+                event=ApplicationEventType.LAPSED,
+                fields={"closed_at": now()},
                 comment="No response by the agreed date.",
             )
+            _end_open_pause(application)
             _tell_trader(
-                locked,
-                "Your AEO application lapsed",
-                "No response was received by the agreed date. You may apply again.",
+                application,
+                Message(
+                    gettext_noop("Your AEO application lapsed"),
+                    gettext_noop(
+                        "No response was received by the agreed date. You may apply again."
+                    ),
+                ),
             )
             lapsed += 1
     return lapsed

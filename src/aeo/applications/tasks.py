@@ -1,10 +1,11 @@
 from django.tasks import task
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.applications import selectors, services
-from aeo.notifications.services import notify
+from aeo.notifications.services import Message, notify
 
 
 @task()
@@ -18,7 +19,10 @@ def daily_clock_tick() -> dict[str, int]:
         if overdue or due_soon:
             notify(
                 users=[examiner],
-                subject=f"AEO applications: {overdue} overdue, {due_soon} due soon",
+                message=Message(
+                    gettext_noop("AEO applications: %(overdue)d overdue, %(due_soon)d due soon"),
+                    params={"overdue": overdue, "due_soon": due_soon},
+                ),
                 url=reverse("applications:dashboard"),
             )
             reminded += 1

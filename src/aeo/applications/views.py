@@ -1,7 +1,3 @@
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,101 +9,110 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from aeo.accounts.http import AuthedRequest
 from aeo.applications import forms, selectors, services
-from aeo.applications.constants import FINAL_STATES, TRANSITIONS, State
-from aeo.applications.models import Application
+from aeo.applications.constants import (
+    CONSULTATION_WORKFLOW,
+    FINAL_STATES,
+    WORKFLOW,
+    ApplicationEventType,
+    ConsultationEventType,
+    ConsultationStatus,
+    State,
+)
+from aeo.applications.models import Application, Consultation
+from aeo.core.actions import Action, available, forms_for
 from aeo.core.errors import DomainError
 from aeo.core.forms import UswdsForm
-from aeo.core.http import AuthedRequest
 from aeo.requirements import selectors as requirement_selectors
 
-
-@dataclass(frozen=True)
-class Action:
-    """A move an actor can make on an application page: its form, service and audience."""
-
-    label: Any
-    form: type[UswdsForm]
-    service: Callable[..., Application]
-    perm: str
-    from_states: frozenset[str]
-
-
+_E = ApplicationEventType
 ACTIONS: dict[str, Action] = {
     "submit": Action(
         gettext_lazy("Submit application"),
         forms.VersionedForm,
         services.submit_application,
-        "applications.apply",
-        frozenset({State.DRAFT, State.RETURNED}),
+        (_E.SUBMITTED,),
     ),
     "accept": Action(
         gettext_lazy("Accept for examination"),
         forms.CommentForm,
         services.accept_application,
-        "applications.examine",
-        frozenset({State.SUBMITTED}),
+        (_E.ACCEPTED,),
     ),
     "return": Action(
         gettext_lazy("Return as incomplete"),
         forms.ReturnForm,
         services.return_application,
-        "applications.examine",
-        frozenset({State.SUBMITTED}),
+        (_E.RETURNED,),
+        secondary=True,
     ),
     "request_information": Action(
         gettext_lazy("Pause: request information"),
         forms.InformationRequestForm,
         services.request_information,
-        "applications.examine",
-        frozenset({State.UNDER_EXAMINATION, State.VALIDATED}),
+        (_E.INFORMATION_REQUESTED,),
     ),
     "respond": Action(
         gettext_lazy("Respond and resume"),
         forms.ResponseForm,
         services.respond_to_request,
-        "applications.apply",
-        frozenset({State.PAUSED}),
+        (_E.INFORMATION_PROVIDED,),
     ),
     "record_visit": Action(
         gettext_lazy("Record validation visit"),
         forms.VisitForm,
         services.record_validation_visit,
-        "applications.examine",
-        frozenset({State.UNDER_EXAMINATION}),
+        (_E.VISIT_RECORDED,),
     ),
     "extend": Action(
         gettext_lazy("Extend the deadline (once)"),
         forms.ExtendForm,
         services.extend_deadline,
-        "applications.examine",
-        frozenset({State.UNDER_EXAMINATION, State.PAUSED, State.VALIDATED}),
+        (_E.DEADLINE_EXTENDED,),
     ),
     "decide": Action(
         gettext_lazy("Decide"),
         forms.DecisionForm,
         services.decide_application,
-        "applications.examine",
-        frozenset({State.VALIDATED}),
+        (_E.AUTHORIZED, _E.REFUSED),
     ),
     "withdraw": Action(
         gettext_lazy("Withdraw application"),
         forms.CommentForm,
         services.withdraw_application,
-        "applications.apply",
-        frozenset(s for s, moves in TRANSITIONS.items() if State.WITHDRAWN in moves),
+        (_E.WITHDRAWN,),
+        secondary=True,
+    ),
+}
+
+
+_C = ConsultationEventType
+CONSULTATION_ACTIONS: dict[str, Action] = {
+    "schedule": Action(
+        gettext_lazy("Schedule the meeting"),
+        forms.ScheduleForm,
+        services.schedule_consultation,
+        (_C.SCHEDULED,),
+    ),
+    "held": Action(
+        gettext_lazy("Record the meeting"),
+        forms.HeldForm,
+        services.record_consultation_held,
+        (_C.HELD,),
+    ),
+    "close": Action(
+        gettext_lazy("Close the consultation"),
+        forms.CloseForm,
+        services.close_consultation,
+        (_C.CLOSED,),
+        secondary=True,
     ),
 }
 
 
 def _available(request: AuthedRequest, application: Application) -> dict[str, Action]:
-    return {
-        name: action
-        for name, action in ACTIONS.items()
-        if application.state in action.from_states
-        and request.user.has_perm(action.perm, application)
-        and not (name == "extend" and application.extended)
-    }
+    return available(WORKFLOW, application, request.user, ACTIONS)
 
 
 def _get(request: AuthedRequest, pk: int) -> Application:
@@ -165,9 +170,10 @@ def application_list(request: AuthedRequest) -> HttpResponse:
     )
 
 
-@login_required
-def detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    application = _get(request, pk)
+def _detail(
+    request: AuthedRequest, application: Application, bound: tuple[str, UswdsForm] | None = None
+) -> HttpResponse:
+    """The application page; `bound` is a submitted form to show again with its errors."""
     actions = _available(request, application)
     sheet_open = "submit" in actions
     rows = requirement_selectors.rows(application.self_assessment) if sheet_open else []
@@ -181,14 +187,18 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "sheet_gaps": sum(row.gap is not None for row in rows),
             "clock": application.clock(),
             "history": selectors.history(application),
+            "check_sheets": selectors.check_sheet_versions(application),
             "pauses": application.pauses.all(),
             "visits": application.visits.select_related("examiner"),
-            "actions": [
-                (name, action, action.form(prefix=name, initial={"version": application.version}))
-                for name, action in actions.items()
-            ],
+            "open_action": bound[0] if bound else "",
+            "actions": forms_for(actions, application, bound),
         },
     )
+
+
+@login_required
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    return _detail(request, _get(request, pk))
 
 
 @login_required
@@ -198,26 +208,14 @@ def act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
     action = ACTIONS.get(action_name)
     if action is None:
         raise Http404
-    if application.state not in action.from_states:
+    if action_name not in _available(request, application):
         messages.error(request, _("This action is not available any more: reload the page."))
         return redirect("applications:detail", pk=application.pk)
     form = action.form(request.POST, prefix=action_name)
-    if form.is_valid():
-        try:
-            action.service(actor=request.user, application=application, **form.cleaned_data)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        except PermissionDenied:
-            messages.error(request, _("You may not do this on this application."))
-        else:
-            messages.success(request, _("Done: %(action)s.") % {"action": action.label})
-    else:
-        errors = "; ".join(
-            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(map(str, e))}"
-            for f, e in form.errors.items()
-        )
-        messages.error(request, errors)
-    return redirect("applications:detail", pk=application.pk)
+    if form.is_valid() and form.call(action.service, actor=request.user, application=application):
+        messages.success(request, _("Done: %(action)s.") % {"action": action.label})
+        return redirect("applications:detail", pk=application.pk)
+    return _detail(request, _get(request, pk), (action_name, form))
 
 
 @login_required
@@ -241,14 +239,74 @@ def consultation(request: AuthedRequest) -> HttpResponse:
     if not request.user.is_trader:
         raise Http404
     form = forms.ConsultationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.request_consultation(actor=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(
-                request, _("Consultation requested. Your account manager will contact you.")
-            )
-            return redirect("applications:mine")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.call(services.request_consultation, actor=request.user)
+    ):
+        messages.success(
+            request, _("Consultation requested. Your account manager will contact you.")
+        )
+        return redirect("applications:mine")
     return render(request, "applications/consultation.html", {"form": form})
+
+
+@login_required
+def consultation_list(request: AuthedRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    qs = selectors.consultations_visible_to(request.user)
+    if status in ConsultationStatus.values:
+        qs = qs.filter(status=status)
+    return render(
+        request,
+        "applications/consultation_list.html",
+        {
+            "page_obj": Paginator(qs, 25).get_page(request.GET.get("page")),
+            "status": status,
+            "statuses": ConsultationStatus.choices,
+            "querystring_base": urlencode({"status": status}) + "&" if status else "",
+        },
+    )
+
+
+def _consultation_page(
+    request: AuthedRequest, consultation: Consultation, bound: tuple[str, UswdsForm] | None = None
+) -> HttpResponse:
+    actions = available(CONSULTATION_WORKFLOW, consultation, request.user, CONSULTATION_ACTIONS)
+    return render(
+        request,
+        "applications/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "history": consultation.events.select_related("actor"),
+            "open_action": bound[0] if bound else "",
+            "actions": forms_for(actions, consultation, bound),
+        },
+    )
+
+
+def _get_consultation(request: AuthedRequest, pk: int) -> Consultation:
+    return get_object_or_404(selectors.consultations_visible_to(request.user), pk=pk)
+
+
+@login_required
+def consultation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    return _consultation_page(request, _get_consultation(request, pk))
+
+
+@login_required
+@require_POST
+def consultation_act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
+    consultation = _get_consultation(request, pk)
+    action = CONSULTATION_ACTIONS.get(action_name)
+    if action is None:
+        raise Http404
+    allowed = available(CONSULTATION_WORKFLOW, consultation, request.user, CONSULTATION_ACTIONS)
+    if action_name not in allowed:
+        messages.error(request, _("This action is not available any more: reload the page."))
+        return redirect("applications:consultation_detail", pk=pk)
+    form = action.form(request.POST, prefix=action_name)
+    if form.is_valid() and form.call(action.service, actor=request.user, consultation=consultation):
+        messages.success(request, _("Done: %(action)s.") % {"action": action.label})
+        return redirect("applications:consultation_detail", pk=pk)
+    return _consultation_page(request, _get_consultation(request, pk), (action_name, form))

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.workflow import Move, Workflow
 from aeo.registry.constants import OperatorRole
 
 
@@ -46,15 +47,38 @@ class AuthorizationStatus(models.TextChoices):
     SURRENDERED = "surrendered", _("Surrendered")
 
 
-_S = AuthorizationStatus
-ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    _S.ACTIVE: frozenset({_S.SUSPENDED, _S.REVOKED, _S.SURRENDERED, _S.EXPIRED}),
-    _S.SUSPENDED: frozenset({_S.ACTIVE, _S.REVOKED, _S.SURRENDERED, _S.EXPIRED}),
-    _S.REVOKED: frozenset(),
-    _S.EXPIRED: frozenset(),
-    _S.SURRENDERED: frozenset(),
-}
+class AuthorizationEventType(models.TextChoices):
+    ISSUED = "issued", _("Issued")
+    SUSPENDED = "suspended", _("Suspended")
+    REINSTATED = "reinstated", _("Reinstated")
+    REVOKED = "revoked", _("Revoked")
+    SURRENDERED = "surrendered", _("Surrendered")
+    EXPIRED = "expired", _("Expired")
+
+
+_S, _E = AuthorizationStatus, AuthorizationEventType
+_HELD = frozenset({_S.ACTIVE, _S.SUSPENDED})
+WORKFLOW = Workflow(
+    name="authorization",
+    states=AuthorizationStatus,
+    events=AuthorizationEventType,
+    openings=frozenset({_E.ISSUED}),
+    moves={
+        _E.SUSPENDED: Move(
+            frozenset({_S.ACTIVE}), frozenset({_S.SUSPENDED}), "authorizations.suspend"
+        ),
+        _E.REINSTATED: Move(
+            frozenset({_S.SUSPENDED}), frozenset({_S.ACTIVE}), "authorizations.reinstate"
+        ),
+        _E.REVOKED: Move(_HELD, frozenset({_S.REVOKED}), "authorizations.revoke"),
+        _E.SURRENDERED: Move(_HELD, frozenset({_S.SURRENDERED}), "authorizations.surrender"),
+        # Expiry follows the calendar: only the system (the expiry task, no actor) expires.
+        _E.EXPIRED: Move(_HELD, frozenset({_S.EXPIRED}), "authorizations.expire"),
+    },
+)
+# The event that leads to each status (each status is entered by one event).
+EVENT_INTO = {next(iter(m.targets)): event for event, m in WORKFLOW.moves.items()}
 
 # States in which the operator still holds the authorization: at most one per operator and
 # type, and the ones the expiry task closes when their validity has run out.
-CURRENT_STATUSES = frozenset({_S.ACTIVE, _S.SUSPENDED})
+CURRENT_STATUSES = _HELD

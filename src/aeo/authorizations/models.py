@@ -1,9 +1,14 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aeo.authorizations.constants import CURRENT_STATUSES, AEOType, AuthorizationStatus
-from aeo.core.models import AppendOnlyModel
+from aeo.authorizations.constants import (
+    CURRENT_STATUSES,
+    AEOType,
+    AuthorizationEventType,
+    AuthorizationStatus,
+)
+from aeo.core.models import HistoryEvent
+from aeo.core.now import now
 from aeo.registry.models import Economy, Operator
 
 
@@ -34,7 +39,7 @@ class Authorization(models.Model):
     )
     # The deciding application, by id: the applications app owns that model.
     application_id = models.PositiveBigIntegerField(_("application"), null=True, blank=True)
-    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    issued_at = models.DateTimeField(_("issued at"), default=now)
 
     class Meta:
         ordering = ["operator__legal_name", "aeo_number"]
@@ -53,35 +58,18 @@ class Authorization(models.Model):
         return f"{self.aeo_number} {self.get_aeo_type_display()}"
 
 
-class AuthorizationEvent(AppendOnlyModel):
+class AuthorizationEvent(HistoryEvent):
     """Append-only history of an authorization's status: issuance and every transition."""
 
+    states = AuthorizationStatus
     authorization = models.ForeignKey(
         Authorization, on_delete=models.PROTECT, related_name="events"
     )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("actor"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text=_("Empty: the system (e.g. expiry)."),
-    )
-    from_status = models.CharField(
-        _("from"), max_length=16, choices=AuthorizationStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=16, choices=AuthorizationStatus.choices)
-    reason = models.TextField(_("reason"))
+    event = models.CharField(_("event"), max_length=40, choices=AuthorizationEventType.choices)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(HistoryEvent.Meta):
         verbose_name = _("authorization event")
         verbose_name_plural = _("authorization events")
-
-    def __str__(self) -> str:
-        return f"{self.authorization.aeo_number}: {self.from_status or '—'} → {self.to_status}"
 
 
 class AEONumberCounter(models.Model):

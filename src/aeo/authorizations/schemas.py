@@ -3,8 +3,14 @@ from datetime import date, datetime
 from ninja import Field, Schema
 
 from aeo.authorizations import selectors
-from aeo.authorizations.constants import AEOType, AuthorizationStatus
+from aeo.authorizations.constants import (
+    WORKFLOW,
+    AEOType,
+    AuthorizationEventType,
+    AuthorizationStatus,
+)
 from aeo.authorizations.models import Authorization, AuthorizationEvent
+from aeo.core.schemas import HistoryEventOut, allowed_actions
 
 
 class RegisterEntryOut(Schema):
@@ -30,18 +36,6 @@ class RegisterFilters(Schema):
     type: AEOType | None = None
 
 
-class AuthorizationEventOut(Schema):
-    at: datetime
-    actor: str | None = Field(None, alias="actor.username", description="null: the system")
-    from_status: AuthorizationStatus | None = Field(None, description="null: issuance")
-    to_status: AuthorizationStatus
-    reason: str
-
-    @staticmethod
-    def resolve_from_status(obj: AuthorizationEvent) -> str | None:
-        return obj.from_status or None
-
-
 class AuthorizationOut(RegisterEntryOut):
     id: int
     operator_id: int
@@ -50,11 +44,16 @@ class AuthorizationOut(RegisterEntryOut):
 
 
 class AuthorizationDetailOut(AuthorizationOut):
-    history: list[AuthorizationEventOut]
+    history: list[HistoryEventOut]
+    allowed_actions: list[AuthorizationEventType]
 
     @staticmethod
     def resolve_history(obj: Authorization) -> list[AuthorizationEvent]:
         return list(selectors.history(obj))
+
+    @staticmethod
+    def resolve_allowed_actions(obj: Authorization, context) -> list[str]:
+        return allowed_actions(WORKFLOW, obj, context)
 
 
 class AuthorizationFilters(Schema):

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from aeo.accounts.constants import CUSTOMS_ROLES, Role
-from aeo.authorizations.constants import AuthorizationStatus
+from aeo.authorizations.constants import WORKFLOW, AuthorizationStatus
 from aeo.authorizations.models import Authorization, AuthorizationEvent
 from aeo.registry.models import Operator
 
@@ -53,3 +53,11 @@ def search_authorizations(
 
 def history(authorization: Authorization) -> QuerySet[AuthorizationEvent]:
     return authorization.events.select_related("actor")
+
+
+def reachable_statuses(user, authorization: Authorization) -> list[str]:
+    """The statuses `user` may move `authorization` into now, from the workflow's map."""
+    return [
+        next(iter(WORKFLOW.moves[event].targets))
+        for event in WORKFLOW.allowed_events(authorization, user)
+    ]

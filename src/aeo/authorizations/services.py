@@ -5,24 +5,26 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.authorizations.constants import (
-    ALLOWED_TRANSITIONS,
     CURRENT_STATUSES,
+    EVENT_INTO,
     ROLE_TO_TYPE,
+    WORKFLOW,
+    AuthorizationEventType,
     AuthorizationStatus,
 )
-from aeo.authorizations.models import Authorization, AuthorizationEvent
+from aeo.authorizations.models import Authorization
 from aeo.authorizations.numbering import next_aeo_number
-from aeo.authorizations.rules import may_enter
 from aeo.authorizations.validity import valid_to as validity_end
-from aeo.core import audit
-from aeo.core.errors import DomainError, InvalidTransition
-from aeo.notifications.services import notify
+from aeo.core.errors import Conflict, DomainError, InvalidTransition
+from aeo.core.now import today
+from aeo.core.workflow import open_history, transition
+from aeo.notifications.services import Message, notify
 from aeo.registry.models import Operator
 from aeo.supervision.selectors import current_account_manager
 
@@ -30,33 +32,20 @@ from aeo.supervision.selectors import current_account_manager
 def _types_for(operator: Operator, roles: list[str]) -> list[str]:
     """The AEO types for `roles` (each once, in the order given), which the operator must hold."""
     if not roles:
-        raise DomainError(_("Choose at least one role."), field="roles")
+        raise DomainError(_("Choose at least one role."), field="roles", code="required")
     unknown = sorted(set(roles) - set(ROLE_TO_TYPE))
     if unknown:
-        raise DomainError(_("Unknown role: %s.") % ", ".join(unknown), field="roles")
+        raise DomainError(
+            _("Unknown role: %s.") % ", ".join(unknown), field="roles", code="unknown_choice"
+        )
     missing = sorted(set(roles) - set(operator.roles.values_list("role", flat=True)))
     if missing:
         raise DomainError(
-            _("The operator does not have the role: %s.") % ", ".join(missing), field="roles"
+            _("The operator does not have the role: %s.") % ", ".join(missing),
+            field="roles",
+            code="role_not_held",
         )
     return list(dict.fromkeys(ROLE_TO_TYPE[role].value for role in roles))
-
-
-def _record(*, actor, authorization: Authorization, from_status: str, reason: str) -> None:
-    AuthorizationEvent.objects.create(
-        authorization=authorization,
-        actor=actor if getattr(actor, "pk", None) else None,
-        from_status=from_status,
-        to_status=authorization.status,
-        reason=reason,
-    )
-    audit.record(
-        actor=actor,
-        action="authorization.issued" if not from_status else "authorization.status_changed",
-        obj=authorization,
-        changes={"status": [from_status or None, authorization.status]},
-        reason=reason,
-    )
 
 
 @transaction.atomic
@@ -84,11 +73,12 @@ def issue_authorizations(
         ).values_list("aeo_number", flat=True)
     )
     if held:
-        raise DomainError(
+        raise Conflict(
             _("The operator already holds the authorization %s.") % ", ".join(held),
             field="roles",
+            code="already_authorized",
         )
-    start = valid_from or timezone.localdate()
+    start = valid_from or today()
     end = validity_end(start, operator.economy.validity_years)
     reason = _("Issued on application %d.") % application_id if application_id else _("Issued.")
     issued = []
@@ -101,37 +91,34 @@ def issue_authorizations(
             valid_to=end,
             application_id=application_id,
         )
-        _record(actor=actor, authorization=authorization, from_status="", reason=reason)
+        open_history(
+            actor=actor,
+            obj=authorization,
+            workflow=WORKFLOW,
+            event=AuthorizationEventType.ISSUED,
+            comment=reason,
+        )
         issued.append(authorization)
     return issued
 
 
 @transaction.atomic
 def change_status(*, actor, authorization: Authorization, to: str, reason: str) -> Authorization:
-    """Move `authorization` to status `to`, if the transition map and `actor`'s role allow.
+    """Move `authorization` to status `to` by the event that leads there.
 
     `actor` None is the system (the expiry task).
     """
-    if to not in ALLOWED_TRANSITIONS:
-        raise DomainError(_("Unknown status %r.") % to, field="to")
-    if actor is not None and not may_enter(actor, authorization, to):
-        raise PermissionDenied(_("You may not change this authorization to this status."))
+    if to not in EVENT_INTO:
+        raise DomainError(_("Unknown status."), field="to", code="unknown_choice")
     if not reason.strip():
-        raise DomainError(_("Give the reason for the change."), field="reason")
-    authorization = Authorization.objects.select_for_update().get(pk=authorization.pk)
-    before = authorization.status
-    if to not in ALLOWED_TRANSITIONS[before]:
-        raise InvalidTransition(
-            _("An authorization that is %(from)s cannot become %(to)s.")
-            % {
-                "from": AuthorizationStatus(before).label,
-                "to": AuthorizationStatus(to).label,
-            },
-            field="to",
-        )
-    authorization.status = to
-    authorization.save(update_fields=["status"])
-    _record(actor=actor, authorization=authorization, from_status=before, reason=reason.strip())
+        raise DomainError(_("Give the reason for the change."), field="reason", code="required")
+    authorization = transition(
+        actor=actor,
+        obj=authorization,
+        workflow=WORKFLOW,
+        event=EVENT_INTO[AuthorizationStatus(to)],
+        comment=reason.strip(),
+    )
     _tell_holder(authorization, reason.strip())
     return authorization
 
@@ -143,23 +130,29 @@ def _tell_holder(authorization: Authorization, reason: str) -> None:
         *User.objects.filter(role=Role.TRADER, operator=operator, is_active=True),
         current_account_manager(operator),
     ]
-    status = AuthorizationStatus(authorization.status).label
     notify(
         users=users,
-        subject=f"AEO authorization {authorization.aeo_number} is now {status.lower()}",
-        body=reason,
+        message=Message(
+            gettext_noop("AEO authorization %(number)s is now %(status)s"),
+            gettext_noop("%(reason)s"),
+            {
+                "number": authorization.aeo_number,
+                "status": AuthorizationStatus(authorization.status).label,
+                "reason": reason,
+            },
+        ),
         url=reverse("authorizations:authorization_detail", args=[authorization.pk]),
     )
 
 
-def expire_lapsed(*, today: date | None = None) -> list[str]:
-    """Expire every current authorization whose last valid day is before `today`.
+def expire_lapsed(*, on: date | None = None) -> list[str]:
+    """Expire every current authorization whose last valid day is before `on` (today).
 
     Each one in its own transaction, so one failure leaves the others expired.
     Returns the AEO numbers expired.
     """
-    today = today or timezone.localdate()
-    lapsed = Authorization.objects.filter(status__in=CURRENT_STATUSES, valid_to__lt=today)
+    on = on or today()
+    lapsed = Authorization.objects.filter(status__in=CURRENT_STATUSES, valid_to__lt=on)
     expired = []
     for authorization in lapsed.order_by("valid_to", "pk"):
         try:

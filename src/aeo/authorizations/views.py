@@ -9,15 +9,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from aeo.accounts.http import AuthedRequest
 from aeo.authorizations import selectors, services
 from aeo.authorizations.certificate import certificate_for
 from aeo.authorizations.certificate_pdf import render_pdf
 from aeo.authorizations.constants import AEOType, AuthorizationStatus
 from aeo.authorizations.forms import StatusChangeForm
 from aeo.authorizations.models import Authorization
-from aeo.authorizations.rules import permitted_targets
-from aeo.core.errors import DomainError
-from aeo.core.http import AuthedRequest
 
 PAGE_SIZE = 25
 
@@ -65,7 +63,7 @@ def _visible(request: AuthedRequest, pk: int) -> Authorization:
 
 
 def _detail(request: AuthedRequest, authorization: Authorization, form=None) -> HttpResponse:
-    targets = permitted_targets(request.user, authorization)
+    targets = selectors.reachable_statuses(request.user, authorization)
     return render(
         request,
         "authorizations/authorization_detail.html",
@@ -87,23 +85,15 @@ def authorization_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def authorization_status(request: AuthedRequest, pk: int) -> HttpResponse:
     authorization = _visible(request, pk)
-    targets = permitted_targets(request.user, authorization)
+    targets = selectors.reachable_statuses(request.user, authorization)
     if not targets:
         raise PermissionDenied
     form = StatusChangeForm(request.POST, targets=targets)
-    if form.is_valid():
-        try:
-            services.change_status(
-                actor=request.user,
-                authorization=authorization,
-                to=form.cleaned_data["to"],
-                reason=form.cleaned_data["reason"],
-            )
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("Status changed."))
-            return redirect("authorizations:authorization_detail", pk=pk)
+    if form.is_valid() and form.call(
+        services.change_status, actor=request.user, authorization=authorization
+    ):
+        messages.success(request, _("Status changed."))
+        return redirect("authorizations:authorization_detail", pk=pk)
     return _detail(request, authorization, form)
 
 

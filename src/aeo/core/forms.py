@@ -1,6 +1,10 @@
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+
+from aeo.core.errors import DomainError
 
 
 class UswdsForm(forms.Form):
@@ -20,3 +24,27 @@ class UswdsForm(forms.Form):
                 widget.attrs.setdefault("class", "usa-textarea")
             else:
                 widget.attrs.setdefault("class", "usa-input")
+
+    def call(self, service: Callable[..., object], **kwargs: Any) -> bool:
+        """Run `service` with the cleaned data and `kwargs`; a refusal becomes this form's error.
+
+        The field the service names gets the message (the form-wide errors otherwise), so the
+        page shows it where it belongs and keeps what the user typed. False when refused.
+        """
+        try:
+            service(**self.cleaned_data, **kwargs)
+        except DomainError as exc:
+            self.add_error(self._shown(exc.field), exc.message)
+        except ValidationError as exc:
+            by_field = exc.error_dict if hasattr(exc, "error_dict") else {None: exc.error_list}
+            for field, errors in by_field.items():
+                self.add_error(self._shown(field), errors)
+        else:
+            return True
+        return False
+
+    def _shown(self, field: str | None) -> str | None:
+        """The field an error is shown on: a visible one of this form, else the whole form."""
+        if field in self.fields and not self.fields[field].widget.is_hidden:
+            return field
+        return None

@@ -1,10 +1,30 @@
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.now import now
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """No bulk path changes history rows: `.update()` and `.delete()` are refused."""
+
+    def update(self, **kwargs):
+        raise ValueError(f"{self.model.__name__} rows are append-only.")
+
+    def delete(self):
+        raise ValueError(f"{self.model.__name__} rows are append-only.")
+
 
 class AppendOnlyModel(models.Model):
-    """A history row: written once, never changed or deleted through the ORM's instances."""
+    """A history row: written once, never changed or deleted.
+
+    Refused through instances and querysets here, and in the database by a trigger
+    (`aeo.core.db.AppendOnly` in each history table's migration).
+    """
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -21,7 +41,7 @@ class AppendOnlyModel(models.Model):
 class AuditEvent(AppendOnlyModel):
     """Append-only record of one write: who, when, what changed and why."""
 
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("at"), default=now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("actor"),
@@ -45,3 +65,45 @@ class AuditEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class HistoryEvent(AppendOnlyModel):
+    """One event in a workflow object's history, written by `aeo.core.workflow.transition`.
+
+    A concrete history model adds the foreign key to its object and narrows `event` to its
+    workflow's event types (`choices`).
+    """
+
+    at = models.DateTimeField(_("at"), default=now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty: the system (e.g. a daily task)."),
+    )
+    event = models.CharField(_("event"), max_length=40)
+    from_state = models.CharField(_("from"), max_length=24, blank=True)
+    to_state = models.CharField(_("to"), max_length=24, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+
+    # The workflow's states, for labels: set by each concrete history model.
+    states: ClassVar[type[models.TextChoices]]
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event} at {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def from_label(self) -> str:
+        return str(self.states(self.from_state).label) if self.from_state else ""
+
+    @property
+    def to_label(self) -> str:
+        return str(self.states(self.to_state).label) if self.to_state else ""

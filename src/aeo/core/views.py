@@ -1,13 +1,6 @@
-from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
-
-from aeo.accounts.constants import Role
-from aeo.core.http import AuthedRequest
-from aeo.registry.models import Economy
-from aeo.registry.selectors import operators_visible_to
 
 
 @require_GET
@@ -18,19 +11,3 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-@login_required
-def home(request: AuthedRequest) -> HttpResponse:
-    """Each role lands on what it does most."""
-    user = request.user
-    context: dict[str, object] = {"role": user.role}
-    if user.role == Role.TRADER:
-        context["operator"] = operators_visible_to(user).get()  # exactly its own
-    else:
-        operators = operators_visible_to(user)
-        context["operator_count"] = operators.count()
-        context["sme_count"] = operators.smes().count()
-        context["economy_count"] = Economy.objects.count()
-        context["recent_operators"] = operators.order_by("-created_at")[:5]
-    return render(request, "core/home.html", context)

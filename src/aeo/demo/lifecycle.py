@@ -1,10 +1,11 @@
 """Demo applications in every stage, so that dashboards, clocks and the register have content."""
 
 import random
-from datetime import UTC, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from aeo.accounts import services as account_services
 from aeo.accounts.constants import Role
@@ -12,6 +13,8 @@ from aeo.accounts.models import User
 from aeo.applications import services
 from aeo.applications.models import Application
 from aeo.core.business_days import add_business_days
+from aeo.core.now import today as local_today
+from aeo.core.now import travel
 from aeo.registry.models import Operator
 from aeo.requirements import selectors as requirement_selectors
 from aeo.requirements import services as requirement_services
@@ -69,27 +72,23 @@ def _applicant(operator: Operator) -> User:
     )
 
 
-def _backdate(application: Application, business_days: int) -> None:
-    """Move acceptance into the past so that the demo clocks show days elapsed."""
-    today = timezone.localdate()
+def _accepted_on(operator: Operator, business_days: int) -> date:
+    """The day from which `business_days` business days have passed by today."""
+    today = local_today()
     start = today - timedelta(days=business_days * 7 // 5 + 1)
-    calendar = application.operator.economy.calendar_code
+    calendar = operator.economy.calendar_code
     while add_business_days(calendar, start, business_days) > today:
         start -= timedelta(days=1)
-    paused_on = max(start, today - timedelta(days=10))
-    Application.objects.filter(pk=application.pk).update(accepted_on=start)
-    application.accepted_on = start
-    application.pauses.update(started_on=paused_on)
-    opened = datetime.combine(start - timedelta(days=5), time(9), tzinfo=UTC)
-    events = application.events
-    events.filter(action__in=["created", "submitted"]).update(at=opened)
-    events.filter(action="accepted").update(at=datetime.combine(start, time(10), tzinfo=UTC))
-    events.filter(action="information_requested").update(
-        at=datetime.combine(paused_on, time(11), tzinfo=UTC)
-    )
+    return start
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
 def build_applications(rng: random.Random, examiner: User) -> None:
+    """A dozen applications in every stage, their past lived through the services themselves
+    at the dates it happened (`travel`), so that clocks, timelines and inboxes agree."""
     if Application.objects.exists():
         return
     candidates = list(
@@ -98,47 +97,58 @@ def build_applications(rng: random.Random, examiner: User) -> None:
         .prefetch_related("roles")
     )
     rng.shuffle(candidates)
-    today = timezone.localdate()
+    today = local_today()
     for operator, (stage, age) in zip(candidates, STAGES, strict=False):
+        accepted = _accepted_on(operator, age)
+        opened = accepted - timedelta(days=5)
         trader = _applicant(operator)
-        application = services.create_application(actor=trader)
-        fill_check_sheet(trader, application.self_assessment)
-        application = services.submit_application(actor=trader, application=application)
+        with travel(_at(opened, 9)):
+            application = services.create_application(actor=trader)
+            fill_check_sheet(trader, application.self_assessment)
+            application = services.submit_application(actor=trader, application=application)
         if stage == "submitted":
             continue
         if stage == "returned":
-            services.return_application(
-                actor=examiner,
-                application=application,
-                comment="Please attach the latest internal audit report.",
-            )
-            continue
-        application = services.accept_application(actor=examiner, application=application)
-        if stage == "paused":
-            services.request_information(
-                actor=examiner,
-                application=application,
-                request="Please send your business partners' security declarations.",
-                resume_by=today + timedelta(days=21),
-            )
-        elif stage in ("validated", "authorized", "refused"):
-            services.record_validation_visit(
-                actor=examiner,
-                application=application,
-                visited_on=today,
-                findings="Premises, access control and records inspected.",
-                satisfactory=stage != "refused",
-            )
-            if stage == "authorized":
-                services.decide_application(
-                    actor=examiner, application=application, outcome="authorized"
-                )
-            elif stage == "refused":
-                services.decide_application(
+            with travel(_at(opened + timedelta(days=2), 10)):
+                services.return_application(
                     actor=examiner,
                     application=application,
-                    outcome="refused",
-                    reasons=["security"],
-                    text="Perimeter fencing and seal control do not yet meet the requirement.",
+                    comment="Please attach the latest internal audit report.",
                 )
-        _backdate(application, age)
+            continue
+        with travel(_at(accepted, 10)):
+            application = services.accept_application(actor=examiner, application=application)
+        if stage == "paused":
+            paused_on = max(accepted, today - timedelta(days=10))
+            with travel(_at(paused_on, 11)):
+                services.request_information(
+                    actor=examiner,
+                    application=application,
+                    request="Please send your business partners' security declarations.",
+                    resume_by=today + timedelta(days=21),
+                )
+        elif stage in ("validated", "authorized", "refused"):
+            visited = max(accepted, today - timedelta(days=3))
+            with travel(_at(visited, 15)):
+                services.record_validation_visit(
+                    actor=examiner,
+                    application=application,
+                    visited_on=visited,
+                    findings="Premises, access control and records inspected.",
+                    satisfactory=stage != "refused",
+                )
+            if stage == "validated":
+                continue
+            with travel(_at(max(visited, today - timedelta(days=1)), 16)):
+                if stage == "authorized":
+                    services.decide_application(
+                        actor=examiner, application=application, outcome="authorized"
+                    )
+                else:
+                    services.decide_application(
+                        actor=examiner,
+                        application=application,
+                        outcome="refused",
+                        reasons=["security"],
+                        text="Perimeter fencing and seal control do not yet meet the requirement.",
+                    )

@@ -3,7 +3,7 @@ from datetime import datetime
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from aeo.core.http import AuthedRequest
+from aeo.accounts.http import AuthedRequest
 from aeo.notifications import selectors, services
 
 router = Router(tags=["notifications"])

@@ -1,27 +1,61 @@
 from collections.abc import Iterable
-from functools import partial
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import translation
+from django.utils.functional import Promise
 
 from aeo.accounts.models import User
+from aeo.core.now import now
 from aeo.notifications.models import Notification
-from aeo.notifications.tasks import send_email
+from aeo.notifications.tasks import send_notification_email
 
 
-def notify(*, users: Iterable[User | None], subject: str, body: str = "", url: str = "") -> int:
+@dataclass(frozen=True)
+class Message:
+    """What to tell someone: message keys (marked with `gettext_noop`) and their parameters.
+
+    Parameters are plain values (names, numbers, dates, free text someone typed), or lazy
+    translations (e.g. a status label), which are stored by their key and translated for
+    each reader.
+    """
+
+    subject: str
+    body: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def stored_params(self) -> dict[str, Any]:
+        return {name: _storable(value) for name, value in self.params.items()}
+
+
+def _storable(value: Any) -> Any:
+    if isinstance(value, Promise):
+        with translation.override(None):
+            return {"msgid": str(value)}
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def notify(*, users: Iterable[User | None], message: Message, url: str = "") -> int:
     """Put a message in each user's inbox and e-mail it once the transaction commits.
 
     `None` entries (e.g. an operator without an account manager yet) are skipped.
     """
-    recipients = {u.pk: u for u in users if u is not None and u.is_active}.values()
-    Notification.objects.bulk_create(
-        Notification(user=u, subject=subject[:200], body=body, url=url) for u in recipients
+    recipients = list({u.pk: u for u in users if u is not None and u.is_active}.values())
+    params = message.stored_params()
+    created = Notification.objects.bulk_create(
+        Notification(
+            user=u, subject_key=message.subject, body_key=message.body, params=params, url=url
+        )
+        for u in recipients
     )
-    text = f"{body}\n\n{url}".strip()
-    for user in recipients:
-        if user.email:
-            transaction.on_commit(partial(send_email.enqueue, user.email, subject, text))
+    for notification in created:
+        if notification.user.email:
+            transaction.on_commit(
+                lambda pk=notification.pk: send_notification_email.enqueue(pk)  # type: ignore[misc]
+            )
     return len(recipients)
 
 
@@ -30,4 +64,4 @@ def mark_read(*, actor: User, ids: Iterable[int] | None = None) -> int:
     qs = Notification.objects.filter(user=actor, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
-    return qs.update(read_at=timezone.now())
+    return qs.update(read_at=now())

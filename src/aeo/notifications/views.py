@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from aeo.core.http import AuthedRequest
+from aeo.accounts.http import AuthedRequest
 from aeo.notifications import selectors, services
 
 

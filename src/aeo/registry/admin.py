@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from aeo.core.admin import AuditedAdmin, ReadOnlyAdmin, ReadOnlyInline
 from aeo.registry.models import CustomsOffice, Economy, Operator, OperatorRoleAssignment, Region
 
 
 @admin.register(Economy)
-class EconomyAdmin(admin.ModelAdmin):
+class EconomyAdmin(AuditedAdmin):
     list_display = (
         "code",
         "name",
@@ -17,33 +18,27 @@ class EconomyAdmin(admin.ModelAdmin):
 
 
 @admin.register(CustomsOffice)
-class CustomsOfficeAdmin(admin.ModelAdmin):
+class CustomsOfficeAdmin(AuditedAdmin):
     list_display = ("code", "name", "economy", "kind", "has_aeo_unit")
     list_filter = ("economy", "kind")
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(AuditedAdmin):
     list_display = ("code", "name", "economy", "office")
     list_filter = ("economy", "office")
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(ReadOnlyInline):
     model = OperatorRoleAssignment
-    extra = 0
 
 
 @admin.register(Operator)
-class OperatorAdmin(admin.ModelAdmin):
-    """Read-only here: operators change through the registry pages so that every edit is audited."""
+class OperatorAdmin(ReadOnlyAdmin):
+    """Read-only: operators are registered and changed through the registry's services (TIN
+    check, audit)."""
 
     list_display = ("legal_name", "tin", "economy", "employee_count")
     search_fields = ("legal_name", "tin")
     list_filter = ("economy",)
     inlines = [RoleInline]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

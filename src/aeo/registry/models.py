@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.now import now
 from aeo.registry.constants import DEFAULT_SME_EMPLOYEE_CAP, OfficeKind, OperatorRole
 
 
@@ -135,7 +136,7 @@ class Operator(models.Model):
     )
     employee_count = models.PositiveIntegerField(_("employees"))
     email = models.EmailField(_("contact e-mail"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=now)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OperatorQuerySet.as_manager()

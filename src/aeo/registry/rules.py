@@ -23,6 +23,6 @@ def is_own_operator(user, operator) -> bool:
     )
 
 
-rules.add_perm("registry.view_operator", is_registry_reader | is_own_operator)
-rules.add_perm("registry.change_operator", is_registry_editor | is_own_operator)
-rules.add_perm("registry.add_operator", is_registry_editor)
+rules.add_perm("registry.read_operator", is_registry_reader | is_own_operator)
+rules.add_perm("registry.edit_operator", is_registry_editor | is_own_operator)
+rules.add_perm("registry.create_operator", is_registry_editor)

@@ -3,6 +3,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from aeo.accounts.constants import Role
 from aeo.core import audit
@@ -23,30 +24,42 @@ def _snapshot(operator: Operator) -> dict[str, Any]:
 
 
 def _validate(operator: Operator, roles: list[str]) -> None:
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[ValidationError]] = {}
     try:
         operator.tin = validate_tin(operator.economy_id, operator.tin)
     except ValidationError as exc:
-        errors["tin"] = exc.messages
+        errors["tin"] = [ValidationError(m, code=exc.code or "invalid_tin") for m in exc.messages]
     if not (operator.legal_name or "").strip():
-        errors["legal_name"] = ["Enter the legal name."]
+        errors["legal_name"] = [ValidationError(_("Enter the legal name."), code="required")]
     if operator.employee_count is None or operator.employee_count < 0:
-        errors["employee_count"] = ["Enter the number of employees (0 or more)."]
+        errors["employee_count"] = [
+            ValidationError(_("Enter the number of employees (0 or more)."), code="required")
+        ]
     if operator.region is not None and operator.region.economy_id != operator.economy_id:
-        errors["region"] = ["The region is not in the operator's economy."]
+        errors["region"] = [
+            ValidationError(_("The region is not in the operator's economy."), code="invalid")
+        ]
     unknown = sorted(set(roles) - set(OperatorRole.values))
     if unknown:
-        errors["roles"] = [f"Unknown role: {', '.join(unknown)}."]
+        errors["roles"] = [
+            ValidationError(_("Unknown role: %s.") % ", ".join(unknown), code="unknown_choice")
+        ]
     elif not roles:
-        errors["roles"] = ["Choose at least one role."]
+        errors["roles"] = [ValidationError(_("Choose at least one role."), code="required")]
     if "tin" not in errors and (
         Operator.objects.filter(economy_id=operator.economy_id, tin=operator.tin)
         .exclude(pk=operator.pk)
         .exists()
     ):
-        errors["tin"] = ["An operator with this TIN already exists in this economy."]
+        errors["tin"] = [_duplicate_tin()]
     if errors:
         raise ValidationError(errors)
+
+
+def _duplicate_tin() -> ValidationError:
+    return ValidationError(
+        _("An operator with this TIN already exists in this economy."), code="duplicate"
+    )
 
 
 def _save(operator: Operator, roles: list[str]) -> None:
@@ -54,9 +67,7 @@ def _save(operator: Operator, roles: list[str]) -> None:
         with transaction.atomic():
             operator.save()
     except IntegrityError as exc:  # a concurrent insert of the same TIN
-        raise ValidationError(
-            {"tin": ["An operator with this TIN already exists in this economy."]}
-        ) from exc
+        raise ValidationError({"tin": [_duplicate_tin()]}) from exc
     operator.roles.exclude(role__in=roles).delete()
     existing = set(operator.roles.values_list("role", flat=True))
     OperatorRoleAssignment.objects.bulk_create(
@@ -78,7 +89,7 @@ def create_operator(
     email: str = "",
     reason: str = "",
 ) -> Operator:
-    if actor is not None and not actor.has_perm("registry.add_operator"):
+    if actor is not None and not actor.has_perm("registry.create_operator"):
         raise PermissionDenied("You may not register operators.")
     operator = Operator(
         economy=economy,
@@ -107,14 +118,18 @@ def update_operator(
     *, actor, operator: Operator, changes: dict[str, Any], reason: str = ""
 ) -> Operator:
     """Apply `changes` (any of the editable fields, `roles`, and for officials the identity)."""
-    if not actor.has_perm("registry.change_operator", operator):
-        raise PermissionDenied("You may not edit this operator.")
+    if not actor.has_perm("registry.edit_operator", operator):
+        raise PermissionDenied(_("You may not edit this operator."))
     allowed = set(EDITABLE_FIELDS) | {"roles"}
     if actor.role != Role.TRADER:
         allowed |= set(IDENTITY_FIELDS)
     refused = sorted(set(changes) - allowed)
     if refused:
-        raise DomainError(f"You may not change: {', '.join(refused)}.", field=refused[0])
+        raise DomainError(
+            _("You may not change: %s.") % ", ".join(refused),
+            field=refused[0],
+            code="not_editable",
+        )
     operator = Operator.objects.select_for_update().get(pk=operator.pk)
     before = _snapshot(operator)
     roles = sorted(set(changes.pop("roles", before["roles"])))

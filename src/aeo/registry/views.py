@@ -4,26 +4,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from aeo.accounts.http import AuthedRequest
 from aeo.core import audit, business_days
 from aeo.core.errors import DomainError
-from aeo.core.http import AuthedRequest
+from aeo.core.now import today
 from aeo.registry import selectors, services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.forms import OperatorForm
 from aeo.registry.models import Economy
-from aeo.supervision.constants import ContactKind
-from aeo.supervision.selectors import contacts_for, current_account_manager
 
 PAGE_SIZE = 25
 
 
 @login_required
 def operator_list(request: AuthedRequest) -> HttpResponse:
-    if not request.user.has_perm("registry.view_operator"):
+    if not request.user.has_perm("registry.read_operator"):
         raise PermissionDenied
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "role", "sme", "economy")}
     qs = selectors.search_operators(selectors.operators_visible_to(request.user), **filters)
@@ -48,10 +46,7 @@ def operator_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "operator": operator,
             "history": history,
-            "can_edit": request.user.has_perm("registry.change_operator", operator),
-            "account_manager": current_account_manager(operator),
-            "contacts": contacts_for(operator)[:50] if request.user.is_customs else None,
-            "contact_kinds": ContactKind.choices if request.user.is_customs else None,
+            "can_edit": request.user.has_perm("registry.edit_operator", operator),
         },
     )
 
@@ -79,7 +74,7 @@ def _apply_errors(form: OperatorForm, exc: Exception) -> None:
 
 @login_required
 def operator_create(request: AuthedRequest) -> HttpResponse:
-    if not request.user.has_perm("registry.add_operator"):
+    if not request.user.has_perm("registry.create_operator"):
         raise PermissionDenied
     form = OperatorForm(
         request.POST or None,
@@ -100,7 +95,7 @@ def operator_create(request: AuthedRequest) -> HttpResponse:
 @login_required
 def operator_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     operator = get_object_or_404(selectors.operators_visible_to(request.user), pk=pk)
-    if not request.user.has_perm("registry.change_operator", operator):
+    if not request.user.has_perm("registry.edit_operator", operator):
         raise PermissionDenied
     locked = request.user.is_trader
     form = OperatorForm(request.POST or None, initial=_initial(operator), identity_locked=locked)
@@ -129,7 +124,7 @@ def economy_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 def economy_detail(request: AuthedRequest, code: str) -> HttpResponse:
     economy = get_object_or_404(Economy, code=code.upper())
-    year = timezone.localdate().year
+    year = today().year
     return render(
         request,
         "registry/economy_detail.html",

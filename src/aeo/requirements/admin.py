@@ -1,24 +1,25 @@
+"""Read-only: the catalogue changes through its pages' services (drafts, publishing)."""
+
 from django.contrib import admin
 
-from aeo.requirements.models import Criterion, SelfAssessment, TemplateVersion
+from aeo.core.admin import HistoryInline, ReadOnlyAdmin
+from aeo.requirements.models import (
+    Criterion,
+    SelfAssessment,
+    SelfAssessmentEvent,
+    TemplateVersion,
+    TemplateVersionEvent,
+)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Read-only: the catalogue and check sheets change through the services, which audit."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+class TemplateEventInline(HistoryInline):
+    model = TemplateVersionEvent
 
 
 @admin.register(TemplateVersion)
 class TemplateVersionAdmin(ReadOnlyAdmin):
     list_display = ("number", "status", "published_at")
+    inlines = [TemplateEventInline]
 
 
 @admin.register(Criterion)
@@ -27,7 +28,12 @@ class CriterionAdmin(ReadOnlyAdmin):
     list_filter = ("template", "area")
 
 
+class AssessmentEventInline(HistoryInline):
+    model = SelfAssessmentEvent
+
+
 @admin.register(SelfAssessment)
 class SelfAssessmentAdmin(ReadOnlyAdmin):
     list_display = ("pk", "operator", "template", "status", "updated_at")
     list_filter = ("status",)
+    inlines = [AssessmentEventInline]

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Status, UploadedFile
 
+from aeo.accounts.http import AuthedRequest
 from aeo.core.errors import DomainError
-from aeo.core.http import AuthedRequest
 from aeo.registry.constants import OperatorRole
 from aeo.requirements import evidence, selectors, services
 from aeo.requirements.models import Evidence, Question, SelfAssessment
@@ -96,6 +96,7 @@ def _question(sa: SelfAssessment, ref: str) -> Question:
         raise DomainError(
             _("Unknown question %(ref)s for this self-assessment.") % {"ref": ref},
             field="question",
+            code="not_applicable",
         )
     return question
 
@@ -193,7 +194,7 @@ def upload_evidence(
     """Attach a PDF, PNG, JPEG, DOCX or XLSX file (checked by extension and content)."""
     sa = _visible(request, self_assessment_id)
     if file is None:
-        raise DomainError(_("Choose a file to upload."), field="file")
+        raise DomainError(_("Choose a file to upload."), field="file", code="required")
     item = services.upload_evidence(
         actor=request.user, self_assessment=sa, question=_question(sa, question), upload=file
     )

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.workflow import Move, Workflow
+
 # Evidence uploads larger than this are refused (bytes).
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 MAX_TEXT_ANSWER = 5000
@@ -12,12 +14,30 @@ class TemplateStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
+class TemplateEventType(models.TextChoices):
+    DRAFTED = "drafted", _("Drafted")
+    PUBLISHED = "published", _("Published")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+EDIT_CATALOGUE = "requirements.edit_catalogue"
 # A published version is never edited again; the next one supersedes it.
-TEMPLATE_TRANSITIONS: dict[str, frozenset[str]] = {
-    TemplateStatus.DRAFT: frozenset({TemplateStatus.PUBLISHED}),
-    TemplateStatus.PUBLISHED: frozenset({TemplateStatus.SUPERSEDED}),
-    TemplateStatus.SUPERSEDED: frozenset(),
-}
+TEMPLATE_WORKFLOW = Workflow(
+    name="template",
+    states=TemplateStatus,
+    events=TemplateEventType,
+    openings=frozenset({TemplateEventType.DRAFTED}),
+    moves={
+        TemplateEventType.PUBLISHED: Move(
+            frozenset({TemplateStatus.DRAFT}), frozenset({TemplateStatus.PUBLISHED}), EDIT_CATALOGUE
+        ),
+        TemplateEventType.SUPERSEDED: Move(
+            frozenset({TemplateStatus.PUBLISHED}),
+            frozenset({TemplateStatus.SUPERSEDED}),
+            EDIT_CATALOGUE,
+        ),
+    },
+)
 
 
 class Area(models.TextChoices):
@@ -51,10 +71,34 @@ class AssessmentStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
 
 
-ASSESSMENT_TRANSITIONS: dict[str, frozenset[str]] = {
-    AssessmentStatus.DRAFT: frozenset({AssessmentStatus.SUBMITTED}),
-    AssessmentStatus.SUBMITTED: frozenset({AssessmentStatus.DRAFT}),
-}
+class AssessmentEventType(models.TextChoices):
+    CREATED = "created", _("Created")
+    SUBMITTED = "submitted", _("Submitted")
+    REOPENED = "reopened", _("Reopened")
+
+
+ASSESSMENT_WORKFLOW = Workflow(
+    name="self_assessment",
+    states=AssessmentStatus,
+    events=AssessmentEventType,
+    openings=frozenset({AssessmentEventType.CREATED}),
+    moves={
+        AssessmentEventType.SUBMITTED: Move(
+            frozenset({AssessmentStatus.DRAFT}),
+            frozenset({AssessmentStatus.SUBMITTED}),
+            "requirements.fill_self_assessment",
+            illegal=_(
+                "The self-assessment has been submitted; it accepts no changes until reopened."
+            ),
+        ),
+        # When customs return the application or ask for more information.
+        AssessmentEventType.REOPENED: Move(
+            frozenset({AssessmentStatus.SUBMITTED}),
+            frozenset({AssessmentStatus.DRAFT}),
+            "requirements.reopen_self_assessment",
+        ),
+    },
+)
 
 
 class GapReason(models.TextChoices):

@@ -45,7 +45,7 @@ ALLOWED_EXTENSIONS = tuple(ext for t in FILE_TYPES for ext in t.extensions)
 
 
 def _refuse(message: str) -> DomainError:
-    return DomainError(message, field="file")
+    return DomainError(message, field="file", code="invalid_file")
 
 
 def _zip_has(upload: UploadedFile, member: str) -> bool:

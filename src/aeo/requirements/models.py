@@ -5,11 +5,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.models import HistoryEvent
+from aeo.core.now import now
 from aeo.requirements.constants import (
     Area,
+    AssessmentEventType,
     AssessmentStatus,
     QuestionKind,
     SmeAlternative,
+    TemplateEventType,
     TemplateStatus,
 )
 
@@ -28,7 +32,7 @@ class TemplateVersion(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=now)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -133,7 +137,7 @@ class SelfAssessment(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=now)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
@@ -206,7 +210,7 @@ class Evidence(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(default=now)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     objects = EvidenceQuerySet.as_manager()
@@ -218,3 +222,23 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TemplateVersionEvent(HistoryEvent):
+    states = TemplateStatus
+    template = models.ForeignKey(TemplateVersion, on_delete=models.PROTECT, related_name="events")
+    event = models.CharField(_("event"), max_length=40, choices=TemplateEventType.choices)
+
+    class Meta(HistoryEvent.Meta):
+        pass
+
+
+class SelfAssessmentEvent(HistoryEvent):
+    states = AssessmentStatus
+    self_assessment = models.ForeignKey(
+        SelfAssessment, on_delete=models.PROTECT, related_name="events"
+    )
+    event = models.CharField(_("event"), max_length=40, choices=AssessmentEventType.choices)
+
+    class Meta(HistoryEvent.Meta):
+        pass

@@ -30,8 +30,10 @@ def is_trader_of_assessment(user, self_assessment) -> bool:
 
 # Policy officers edit the catalogue; traders fill their own operator's check sheet; customs
 # (an examiner returning an application) or the trader may reopen a submitted one.
-rules.add_perm("requirements.view_templateversion", is_customs)
-rules.add_perm("requirements.change_templateversion", is_policy_officer)
-rules.add_perm("requirements.add_selfassessment", is_trader_of_operator)
-rules.add_perm("requirements.change_selfassessment", is_trader_of_assessment)
-rules.add_perm("requirements.reopen_selfassessment", is_customs | is_trader_of_assessment)
+# The names are not Django's model permissions (`change_templateversion`…), so that the admin's
+# permission checks and these rules cannot be confused.
+rules.add_perm("requirements.view_catalogue", is_customs)
+rules.add_perm("requirements.edit_catalogue", is_policy_officer)
+rules.add_perm("requirements.start_self_assessment", is_trader_of_operator)
+rules.add_perm("requirements.fill_self_assessment", is_trader_of_assessment)
+rules.add_perm("requirements.reopen_self_assessment", is_customs | is_trader_of_assessment)

@@ -11,21 +11,24 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aeo.core import audit
-from aeo.core.errors import Conflict, DomainError, InvalidTransition
+from aeo.core.errors import Conflict, DomainError
+from aeo.core.now import now
+from aeo.core.workflow import open_history, transition
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Operator
 from aeo.requirements import catalogue, evidence, selectors
 from aeo.requirements.constants import (
-    ASSESSMENT_TRANSITIONS,
-    TEMPLATE_TRANSITIONS,
+    ASSESSMENT_WORKFLOW,
+    TEMPLATE_WORKFLOW,
     Area,
+    AssessmentEventType,
     AssessmentStatus,
     QuestionKind,
     SmeAlternative,
+    TemplateEventType,
     TemplateStatus,
 )
 from aeo.requirements.models import (
@@ -42,23 +45,11 @@ CRITERION_FIELDS = ("code", "area", "title", "description", "roles", "sme_altern
 QUESTION_FIELDS = ("code", "kind", "text", "help_text", "choices", "required", "position")
 
 
-def _move(obj: TemplateVersion | SelfAssessment, target: str, transitions: dict) -> str:
-    """Set `obj.status` to `target` if the map allows it; return the previous status."""
-    source = obj.status
-    if target not in transitions[source]:
-        raise InvalidTransition(
-            _("Cannot go from %(source)s to %(target)s.") % {"source": source, "target": target},
-            field="status",
-        )
-    obj.status = target
-    return source
-
-
 # --- The catalogue ---------------------------------------------------------------------------
 
 
 def _require_policy_officer(actor: Any) -> None:
-    if not actor.has_perm("requirements.change_templateversion"):
+    if not actor.has_perm("requirements.edit_catalogue"):
         raise PermissionDenied(_("Only policy officers edit the requirements catalogue."))
 
 
@@ -68,7 +59,8 @@ def _editable(template: TemplateVersion) -> TemplateVersion:
     if not template.is_editable:
         raise Conflict(
             _("Version %(n)d is %(status)s and cannot be changed; create a new draft.")
-            % {"n": template.number, "status": template.get_status_display()}
+            % {"n": template.number, "status": template.get_status_display()},
+            code="not_editable",
         )
     return template
 
@@ -78,7 +70,9 @@ def create_draft(*, actor: Any, notes: str = "") -> TemplateVersion:
     """A new draft version, a copy of the current published one (if any)."""
     _require_policy_officer(actor)
     if TemplateVersion.objects.filter(status=TemplateStatus.DRAFT).exists():
-        raise Conflict(_("A draft version exists already; edit or publish it first."))
+        raise Conflict(
+            _("A draft version exists already; edit or publish it first."), code="draft_exists"
+        )
     source = selectors.current_template()
     number = (TemplateVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
     try:
@@ -87,15 +81,18 @@ def create_draft(*, actor: Any, notes: str = "") -> TemplateVersion:
                 number=number, notes=notes.strip(), based_on=source, created_by=actor
             )
     except IntegrityError as exc:  # another officer created one at the same moment
-        raise Conflict(_("A draft version exists already; edit or publish it first.")) from exc
+        raise Conflict(
+            _("A draft version exists already; edit or publish it first."), code="draft_exists"
+        ) from exc
     if source is not None:
         catalogue.write_criteria(draft, catalogue.read_criteria(source), Criterion, Question)
-    audit.record(
+    open_history(
         actor=actor,
-        action="template.drafted",
         obj=draft,
-        changes={"number": [None, number], "based_on": [None, source and source.number]},
-        reason=notes,
+        workflow=TEMPLATE_WORKFLOW,
+        event=TemplateEventType.DRAFTED,
+        comment=notes,
+        data={"number": number, "based_on": source and source.number},
     )
     return draft
 
@@ -132,17 +129,21 @@ def _save_item(
 
 def _check_criterion(template: TemplateVersion, data: dict[str, Any], pk: int | None) -> None:
     if not str(data.get("code", "")).strip():
-        raise DomainError(_("Enter a code."), field="code")
+        raise DomainError(_("Enter a code."), field="code", code="required")
     if _others(template.criteria.all(), pk).filter(code=data["code"]).exists():
-        raise DomainError(_("Another criterion of this version has this code."), field="code")
+        raise DomainError(
+            _("Another criterion of this version has this code."), field="code", code="duplicate"
+        )
     if data.get("area") not in Area.values:
-        raise DomainError(_("Choose an area."), field="area")
+        raise DomainError(_("Choose an area."), field="area", code="required")
     if not str(data.get("title", "")).strip():
-        raise DomainError(_("Enter a title."), field="title")
+        raise DomainError(_("Enter a title."), field="title", code="required")
     if set(data.get("roles") or []) - set(OperatorRole.values):
-        raise DomainError(_("Unknown role."), field="roles")
+        raise DomainError(_("Unknown role."), field="roles", code="unknown_choice")
     if set(data.get("sme_alternatives") or []) - set(SmeAlternative.values):
-        raise DomainError(_("Unknown SME alternative."), field="sme_alternatives")
+        raise DomainError(
+            _("Unknown SME alternative."), field="sme_alternatives", code="unknown_choice"
+        )
 
 
 @transaction.atomic
@@ -157,7 +158,9 @@ def save_criterion(
     _require_policy_officer(actor)
     template = _editable(template)
     if criterion is not None and criterion.template_id != template.pk:
-        raise DomainError(_("The criterion is not in this version."), field="criterion")
+        raise DomainError(
+            _("The criterion is not in this version."), field="criterion", code="not_in_template"
+        )
     target = criterion or Criterion(template=template, position=template.criteria.count() + 1)
     _save_item(actor, template, target, CRITERION_FIELDS, data, _check_criterion, "criterion")
     return target
@@ -165,18 +168,24 @@ def save_criterion(
 
 def _check_question(template: TemplateVersion, data: dict[str, Any], pk: int | None) -> None:
     if not str(data.get("code", "")).strip():
-        raise DomainError(_("Enter a code."), field="code")
+        raise DomainError(_("Enter a code."), field="code", code="required")
     if _others(template.questions.all(), pk).filter(code=data["code"]).exists():
-        raise DomainError(_("Another question of this version has this code."), field="code")
+        raise DomainError(
+            _("Another question of this version has this code."), field="code", code="duplicate"
+        )
     if data.get("kind") not in QuestionKind.values:
-        raise DomainError(_("Choose a kind of answer."), field="kind")
+        raise DomainError(_("Choose a kind of answer."), field="kind", code="required")
     if not str(data.get("text", "")).strip():
-        raise DomainError(_("Enter the question."), field="text")
+        raise DomainError(_("Enter the question."), field="text", code="required")
     choices = data.get("choices") or []
     if data["kind"] == QuestionKind.CHOICE and len(set(choices)) < 2:
-        raise DomainError(_("Give at least two different choices."), field="choices")
+        raise DomainError(
+            _("Give at least two different choices."), field="choices", code="too_few_choices"
+        )
     if data["kind"] != QuestionKind.CHOICE and choices:
-        raise DomainError(_("Only choice questions have choices."), field="choices")
+        raise DomainError(
+            _("Only choice questions have choices."), field="choices", code="choices_not_allowed"
+        )
 
 
 @transaction.atomic
@@ -191,7 +200,9 @@ def save_question(
     _require_policy_officer(actor)
     template = _editable(criterion.template)
     if question is not None and question.criterion_id != criterion.pk:
-        raise DomainError(_("The question is not in this criterion."), field="question")
+        raise DomainError(
+            _("The question is not in this criterion."), field="question", code="not_in_template"
+        )
     target = question or Question(
         template=template, criterion=criterion, position=criterion.questions.count() + 1
     )
@@ -206,34 +217,32 @@ def publish_template(*, actor: Any, template: TemplateVersion, notes: str = "") 
     template = TemplateVersion.objects.select_for_update().get(pk=template.pk)
     criteria = selectors.criteria_for(template)
     if not criteria or any(not c.questions.all() for c in criteria):
-        raise DomainError(
+        raise Conflict(
             _("Every criterion needs at least one question before the version is published."),
             field=None,
+            code="criterion_without_questions",
         )
     previous = selectors.current_template()
     if previous is not None:
-        _move(previous, TemplateStatus.SUPERSEDED, TEMPLATE_TRANSITIONS)
-        previous.save(update_fields=["status"])
-        audit.record(
+        transition(
             actor=actor,
-            action="template.superseded",
             obj=previous,
-            changes={"status": [TemplateStatus.PUBLISHED, TemplateStatus.SUPERSEDED]},
+            workflow=TEMPLATE_WORKFLOW,
+            event=TemplateEventType.SUPERSEDED,
+            comment=notes,
+            data={"by": template.number},
         )
-    source = _move(template, TemplateStatus.PUBLISHED, TEMPLATE_TRANSITIONS)
-    template.published_at = timezone.now()
-    template.published_by = actor
+    fields: dict[str, Any] = {"published_at": now(), "published_by": actor}
     if notes.strip():
-        template.notes = notes.strip()
-    template.save()
-    audit.record(
+        fields["notes"] = notes.strip()
+    return transition(
         actor=actor,
-        action="template.published",
         obj=template,
-        changes={"status": [source, template.status]},
-        reason=notes,
+        workflow=TEMPLATE_WORKFLOW,
+        event=TemplateEventType.PUBLISHED,
+        fields=fields,
+        comment=notes,
     )
-    return template
 
 
 # --- Self-assessments ------------------------------------------------------------------------
@@ -241,7 +250,7 @@ def publish_template(*, actor: Any, template: TemplateVersion, notes: str = "") 
 
 def _open_for_writing(actor: Any, self_assessment: SelfAssessment) -> SelfAssessment:
     """The self-assessment, locked; refused unless `actor` may fill it and it is a draft."""
-    if not actor.has_perm("requirements.change_selfassessment", self_assessment):
+    if not actor.has_perm("requirements.fill_self_assessment", self_assessment):
         raise PermissionDenied(_("You may not change this self-assessment."))
     locked = (
         SelfAssessment.objects.select_for_update()
@@ -250,7 +259,8 @@ def _open_for_writing(actor: Any, self_assessment: SelfAssessment) -> SelfAssess
     )
     if not locked.is_open:
         raise Conflict(
-            _("The self-assessment has been submitted; it accepts no changes until reopened.")
+            _("The self-assessment has been submitted; it accepts no changes until reopened."),
+            code="submitted",
         )
     return locked
 
@@ -261,6 +271,7 @@ def _applicable(self_assessment: SelfAssessment, question: Question) -> Question
         raise DomainError(
             _("Question %(code)s is not part of this self-assessment.") % {"code": question.code},
             field="question",
+            code="not_applicable",
         )
     return found
 
@@ -268,7 +279,7 @@ def _applicable(self_assessment: SelfAssessment, question: Question) -> Question
 @transaction.atomic
 def create_self_assessment(*, actor: Any, operator: Operator) -> SelfAssessment:
     """A draft on the current published template; an operator's open draft if it has one."""
-    if not actor.has_perm("requirements.add_selfassessment", operator):
+    if not actor.has_perm("requirements.start_self_assessment", operator):
         raise PermissionDenied(_("You may only fill a self-assessment for your own company."))
     Operator.objects.select_for_update().filter(pk=operator.pk).first()  # one at a time
     existing = selectors.open_self_assessment(operator.pk)
@@ -277,23 +288,27 @@ def create_self_assessment(*, actor: Any, operator: Operator) -> SelfAssessment:
     if SelfAssessment.objects.filter(
         operator=operator, status=AssessmentStatus.SUBMITTED, applications__closed_at__isnull=True
     ).exists():
-        raise DomainError(
+        raise Conflict(
             _(
                 "Your self-assessment is with customs on an application in progress; it "
                 "reopens if they return the application or ask for more information."
-            )
+            ),
+            code="with_customs",
         )
     template = selectors.current_template()
     if template is None:
-        raise DomainError(_("No requirements template has been published yet."), field=None)
+        raise Conflict(
+            _("No requirements template has been published yet."), field=None, code="no_template"
+        )
     self_assessment = SelfAssessment.objects.create(
         operator=operator, template=template, created_by=actor
     )
-    audit.record(
+    open_history(
         actor=actor,
-        action="self_assessment.created",
         obj=self_assessment,
-        changes={"template": [None, template.number], "operator": [None, operator.tin]},
+        workflow=ASSESSMENT_WORKFLOW,
+        event=AssessmentEventType.CREATED,
+        data={"template": template.number, "operator": operator.tin},
     )
     return self_assessment
 
@@ -315,12 +330,15 @@ def answer_question(
     if sme_alternative:
         if sme_alternative not in question.criterion.sme_alternatives:
             raise DomainError(
-                _("This requirement accepts no such alternative."), field="sme_alternative"
+                _("This requirement accepts no such alternative."),
+                field="sme_alternative",
+                code="unknown_choice",
             )
         if not self_assessment.operator.is_sme:
             raise DomainError(
                 _("SME alternatives are open to small and medium-sized enterprises only."),
                 field="sme_alternative",
+                code="not_sme",
             )
     answer, created = Answer.objects.get_or_create(
         self_assessment=self_assessment,
@@ -389,7 +407,7 @@ def withdraw_evidence(*, actor: Any, item: Evidence) -> Evidence:
     _open_for_writing(actor, item.self_assessment)
     item = Evidence.objects.select_for_update().get(pk=item.pk)
     if item.withdrawn_at is None:
-        item.withdrawn_at = timezone.now()
+        item.withdrawn_at = now()
         item.save(update_fields=["withdrawn_at"])
         audit.record(
             actor=actor,
@@ -431,23 +449,20 @@ def freeze(*, actor: Any, self_assessment: SelfAssessment) -> dict[str, Any]:
     self_assessment = _open_for_writing(actor, self_assessment)
     remaining = selectors.gaps(self_assessment)
     if remaining:
-        raise DomainError(
+        raise Conflict(
             _("The self-assessment has %(n)d gap(s) to resolve before it can be submitted.")
             % {"n": len(remaining)},
             field=None,
+            code="check_sheet_gaps",
         )
-    now = timezone.now()
-    roles = selectors.assessment_roles(self_assessment)
-    snapshot = _snapshot(self_assessment, roles, now)
-    source = _move(self_assessment, AssessmentStatus.SUBMITTED, ASSESSMENT_TRANSITIONS)
-    self_assessment.submitted_at = now
-    self_assessment.snapshot = snapshot
-    self_assessment.save()
-    audit.record(
+    at = now()
+    snapshot = _snapshot(self_assessment, selectors.assessment_roles(self_assessment), at)
+    transition(
         actor=actor,
-        action="self_assessment.submitted",
         obj=self_assessment,
-        changes={"status": [source, self_assessment.status]},
+        workflow=ASSESSMENT_WORKFLOW,
+        event=AssessmentEventType.SUBMITTED,
+        fields={"submitted_at": at, "snapshot": snapshot},
     )
     return snapshot
 
@@ -455,22 +470,17 @@ def freeze(*, actor: Any, self_assessment: SelfAssessment) -> dict[str, Any]:
 @transaction.atomic
 def reopen(*, actor: Any, self_assessment: SelfAssessment, reason: str) -> SelfAssessment:
     """Back to draft, e.g. when the application is returned or information is requested."""
-    if not actor.has_perm("requirements.reopen_selfassessment", self_assessment):
-        raise PermissionDenied(_("You may not reopen this self-assessment."))
     if not (reason or "").strip():
-        raise DomainError(_("Give the reason for reopening."), field="reason")
-    self_assessment = SelfAssessment.objects.select_for_update().get(pk=self_assessment.pk)
+        raise DomainError(_("Give the reason for reopening."), field="reason", code="required")
     if selectors.open_self_assessment(self_assessment.operator_id) not in (None, self_assessment):
-        raise Conflict(_("The operator has another open self-assessment."))
-    source = _move(self_assessment, AssessmentStatus.DRAFT, ASSESSMENT_TRANSITIONS)
-    self_assessment.snapshot = {}
-    self_assessment.submitted_at = None
-    self_assessment.save()
-    audit.record(
+        raise Conflict(
+            _("The operator has another open self-assessment."), code="other_open_assessment"
+        )
+    return transition(
         actor=actor,
-        action="self_assessment.reopened",
         obj=self_assessment,
-        changes={"status": [source, self_assessment.status]},
-        reason=reason.strip(),
+        workflow=ASSESSMENT_WORKFLOW,
+        event=AssessmentEventType.REOPENED,
+        fields={"snapshot": {}, "submitted_at": None},
+        comment=reason.strip(),
     )
-    return self_assessment

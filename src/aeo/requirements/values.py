@@ -20,7 +20,7 @@ def is_blank(raw: Any) -> bool:
 
 
 def _refuse(message: str) -> DomainError:
-    return DomainError(message, field="value")
+    return DomainError(message, field="value", code="invalid_value")
 
 
 def _yes_no(raw: Any) -> bool:

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aeo.accounts.http import AuthedRequest
 from aeo.core.errors import DomainError
-from aeo.core.http import AuthedRequest
 from aeo.requirements import evidence, selectors, services
 from aeo.requirements.constants import MAX_EVIDENCE_BYTES
 from aeo.requirements.forms import AnswerForm, CriterionForm, EvidenceForm, QuestionForm
@@ -24,7 +24,7 @@ from aeo.requirements.models import Criterion, Question, SelfAssessment, Templat
 def index(request: AuthedRequest) -> HttpResponse:
     """Start or continue (trader); the list of self-assessments (officials)."""
     user = request.user
-    if not (user.is_trader or user.has_perm("requirements.view_templateversion")):
+    if not (user.is_trader or user.has_perm("requirements.view_catalogue")):
         raise PermissionDenied
     page = Paginator(selectors.self_assessments_visible_to(user), 20).get_page(
         request.GET.get("page")
@@ -74,7 +74,7 @@ def _sheet_context(request: AuthedRequest, sa: SelfAssessment) -> dict[str, Any]
         "percent": round(100 * answered / len(rows)) if rows else 100,
         "gaps": gaps,
         "ready": not gaps and sa.is_open,
-        "editable": sa.is_open and request.user.has_perm("requirements.change_selfassessment", sa),
+        "editable": sa.is_open and request.user.has_perm("requirements.fill_self_assessment", sa),
         "is_sme": sa.operator.is_sme,
         "max_mb": MAX_EVIDENCE_BYTES // (1024 * 1024),
         "accept": ",".join(evidence.ALLOWED_EXTENSIONS),
@@ -96,7 +96,11 @@ def sheet(request: AuthedRequest, pk: int) -> HttpResponse:
 def _question_for(sa: SelfAssessment, question_pk: int) -> Question:
     question = selectors.applicable_question(sa, question_pk)
     if question is None:
-        raise DomainError(_("This question is not part of the self-assessment."), field="question")
+        raise DomainError(
+            _("This question is not part of the self-assessment."),
+            field="question",
+            code="not_applicable",
+        )
     return question
 
 
@@ -182,7 +186,7 @@ def withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _require_view(request: AuthedRequest) -> None:
-    if not request.user.has_perm("requirements.view_templateversion"):
+    if not request.user.has_perm("requirements.view_catalogue"):
         raise PermissionDenied
 
 
@@ -196,7 +200,7 @@ def template_list(request: AuthedRequest) -> HttpResponse:
         {
             "versions": versions,
             "has_draft": any(v.is_editable for v in versions),
-            "can_edit": request.user.has_perm("requirements.change_templateversion"),
+            "can_edit": request.user.has_perm("requirements.edit_catalogue"),
         },
     )
 
@@ -224,7 +228,7 @@ def template_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "template": template,
             "criteria": selectors.criteria_for(template),
             "editable": template.is_editable
-            and request.user.has_perm("requirements.change_templateversion"),
+            and request.user.has_perm("requirements.edit_catalogue"),
         },
     )
 
@@ -256,7 +260,7 @@ def criterion_form(
     criterion = (
         get_object_or_404(Criterion, pk=criterion_pk, template=template) if criterion_pk else None
     )
-    if not (template.is_editable and request.user.has_perm("requirements.change_templateversion")):
+    if not (template.is_editable and request.user.has_perm("requirements.edit_catalogue")):
         raise PermissionDenied
     initial = {f: getattr(criterion, f) for f in CriterionForm.base_fields} if criterion else {}
     form = CriterionForm(request.POST or None, initial=initial)
@@ -288,8 +292,7 @@ def question_form(
         get_object_or_404(Question, pk=question_pk, criterion=criterion) if question_pk else None
     )
     if not (
-        criterion.template.is_editable
-        and request.user.has_perm("requirements.change_templateversion")
+        criterion.template.is_editable and request.user.has_perm("requirements.edit_catalogue")
     ):
         raise PermissionDenied
     initial: dict[str, Any] = {}

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from aeo.core.http import AuthedRequest
+from aeo.accounts.http import AuthedRequest
 from aeo.registry.selectors import operators_visible_to
 from aeo.supervision import selectors, services
 from aeo.supervision.constants import ContactKind

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.now import now
 from aeo.supervision.constants import ContactKind
 
 
@@ -17,7 +18,7 @@ class AccountManagerAssignment(models.Model):
     manager = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="managed_operators"
     )
-    assigned_at = models.DateTimeField(auto_now_add=True)
+    assigned_at = models.DateTimeField(default=now)
     ended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -45,7 +46,7 @@ class ContactLog(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(default=now)
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

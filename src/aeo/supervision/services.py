@@ -3,11 +3,13 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.core import audit
 from aeo.core.errors import DomainError
+from aeo.core.now import now
 from aeo.registry.models import Operator
 from aeo.supervision.constants import ContactKind
 from aeo.supervision.models import AccountManagerAssignment, ContactLog
@@ -17,12 +19,16 @@ from aeo.supervision.selectors import current_account_manager, least_loaded_mana
 @transaction.atomic
 def assign_account_manager(*, actor: User | None, operator: Operator, manager: User) -> User:
     if manager.role != Role.ACCOUNT_MANAGER:
-        raise DomainError("Only an account manager can be assigned.", field="manager")
+        raise DomainError(
+            _("Only an account manager can be assigned."),
+            field="manager",
+            code="not_account_manager",
+        )
     current = current_account_manager(operator)
     if current == manager:
         return manager
     AccountManagerAssignment.objects.filter(operator=operator, ended_at__isnull=True).update(
-        ended_at=timezone.now()
+        ended_at=now()
     )
     AccountManagerAssignment.objects.create(operator=operator, manager=manager)
     audit.record(
@@ -59,15 +65,17 @@ def log_contact(
     notes: str = "",
 ) -> ContactLog:
     if not actor.is_customs:
-        raise PermissionDenied("Only customs officials log contacts.")
+        raise PermissionDenied(_("Only customs officials log contacts."))
     if kind not in ContactKind.values:
-        raise DomainError(f"Unknown contact kind {kind!r}.", field="kind")
+        raise DomainError(_("Unknown contact kind."), field="kind", code="unknown_choice")
     if not summary.strip():
-        raise DomainError("Enter a summary.", field="summary")
+        raise DomainError(_("Enter a summary."), field="summary", code="required")
     if timezone.is_naive(occurred_at):
         occurred_at = timezone.make_aware(occurred_at)
-    if occurred_at > timezone.now():
-        raise DomainError("A contact is logged once it has happened.", field="occurred_at")
+    if occurred_at > now():
+        raise DomainError(
+            _("A contact is logged once it has happened."), field="occurred_at", code="future_date"
+        )
     entry = ContactLog.objects.create(
         operator=operator,
         kind=kind,

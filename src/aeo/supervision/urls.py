@@ -4,5 +4,5 @@ from aeo.supervision import views
 
 app_name = "supervision"
 urlpatterns = [
-    path("operators/<int:operator_id>/contacts/", views.log_contact, name="log_contact"),
+    path("operators/<int:operator_id>/", views.operator, name="operator"),
 ]

@@ -73,7 +73,7 @@ def test_whole_journey_through_the_api(client, trader):
     app = created.json()
     assert app["state"] == "draft" and app["clock"] is None
     incomplete = me.post(f"/applications/{app['id']}/submit")
-    assert incomplete.status_code == 400
+    assert incomplete.status_code == 409
     assert "gap" in incomplete.json()["detail"]
     fill_through_the_api(me, app["self_assessment_id"])
     sheet = me.get(f"/self-assessments/{app['self_assessment_id']}").json()
@@ -95,8 +95,9 @@ def test_whole_journey_through_the_api(client, trader):
     past = examiner.post(
         f"{url}/information-requests", {"request": "Audit report", "resume_by": "2020-01-01"}
     )
-    assert past.status_code == 400
+    assert past.status_code == 422
     assert past.json()["errors"][0]["field"] == "resume_by"
+    assert past.json()["code"] == "past_date"
     resume_by = (TODAY + datetime.timedelta(days=14)).isoformat()
     app = examiner.post(
         f"{url}/information-requests", {"request": "Audit report", "resume_by": resume_by}
@@ -104,6 +105,7 @@ def test_whole_journey_through_the_api(client, trader):
     assert app["state"] == "paused" and app["clock"]["paused"] is True
     early = examiner.post(f"{url}/decision", {"outcome": "authorized"})
     assert early.status_code == 409
+    assert early.json()["code"] == "invalid_transition"
     app = me.post(f"{url}/response", {"response": "Report attached to the check sheet"}).json()
     assert app["state"] == "under_examination" and app["clock"]["paused"] is False
     app = examiner.post(
@@ -120,9 +122,10 @@ def test_whole_journey_through_the_api(client, trader):
     )
     assert first.status_code == 200 and first.json()["state"] == "authorized"
     assert second.status_code == 409
-    assert set(second.json()) == {"detail", "errors"}
+    assert set(second.json()) == {"detail", "code", "errors"}
+    assert second.json()["code"] == "stale"
     history = me.get(f"{url}/history").json()
-    assert [e["action"] for e in history][-3:] == [
+    assert [e["event"] for e in history][-3:] == [
         "validation_visit_recorded",
         "deadline_extended",
         "decided_authorized",

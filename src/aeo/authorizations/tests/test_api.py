@@ -24,8 +24,8 @@ def test_official_lists_and_reads_with_history(client, authorization, examiner):
     assert {row["id"] for row in listed["items"]} == {authorization.pk, other.pk}
     detail = client.get(f"/api/v1/authorizations/{authorization.pk}", **bearer(examiner)).json()
     assert detail["aeo_number"] == authorization.aeo_number
-    assert detail["history"][0]["from_status"] is None
-    assert detail["history"][0]["to_status"] == "active"
+    assert detail["history"][0]["from_state"] is None
+    assert detail["history"][0]["to_state"] == "active"
 
 
 def test_trader_sees_only_its_own(client, authorization, trader):
@@ -45,11 +45,11 @@ def test_change_status_and_409_on_an_illegal_transition(client, authorization, e
     assert body["history"][-1]["actor"] == examiner.username
     again = _status(client, authorization, examiner, "active")
     assert again.status_code == 409
+    message = "“Reinstated” is not possible while the authorization is revoked."
     assert again.json() == {
-        "detail": "An authorization that is Revoked cannot become Active.",
-        "errors": [
-            {"field": "to", "message": "An authorization that is Revoked cannot become Active."}
-        ],
+        "detail": message,
+        "code": "invalid_transition",
+        "errors": [{"field": None, "code": "invalid_transition", "message": message}],
     }
 
 

@@ -25,13 +25,13 @@ def test_expires_after_the_last_valid_day_not_on_it():
     today = date(2027, 3, 31)
     lapsed = _mexican(date(2025, 3, 31))  # last valid day 2027-03-30
     last_day = _mexican(date(2025, 4, 1))  # last valid day 2027-03-31
-    assert services.expire_lapsed(today=today) == [lapsed.aeo_number]
+    assert services.expire_lapsed(on=today) == [lapsed.aeo_number]
     lapsed.refresh_from_db()
     last_day.refresh_from_db()
     assert (lapsed.status, last_day.status) == ("expired", "active")
     event = lapsed.events.last()
-    assert (event.from_status, event.to_status, event.actor) == ("active", "expired", None)
-    assert "2027-03-30" in event.reason
+    assert (event.from_state, event.to_state, event.actor) == ("active", "expired", None)
+    assert "2027-03-30" in event.comment
 
 
 def test_expires_suspended_but_leaves_closed_and_indefinite_alone():

@@ -145,8 +145,8 @@ def test_issuance_is_recorded_in_history_and_audit(examiner):
         actor=examiner, operator=operator, roles=["importer"], application_id=42
     )
     event = authorization.events.get()
-    assert (event.actor, event.from_status, event.to_status) == (examiner, "", "active")
-    assert "42" in event.reason
+    assert (event.actor, event.from_state, event.to_state) == (examiner, "", "active")
+    assert "42" in event.comment
     assert authorization.application_id == 42
     assert authorization.status == AuthorizationStatus.ACTIVE
     audit = AuditEvent.objects.get(action="authorization.issued")

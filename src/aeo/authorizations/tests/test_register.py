@@ -89,7 +89,7 @@ def test_api_entry_by_number_only_while_active(client, listed, revoked):
     assert set(entry.json()) == PUBLIC_FIELDS
     gone = client.get(f"/api/v1/register/{revoked.aeo_number}")
     assert gone.status_code == 404
-    assert gone.json() == {"detail": "Not found.", "errors": []}
+    assert gone.json() == {"detail": "Not found.", "code": "not_found", "errors": []}
 
 
 def test_operation_ids_and_no_auth_in_the_schema(client):

@@ -63,7 +63,7 @@ def test_trader_may_not_change_its_tin_or_create_operators(client, trader):
         content_type="application/json",
         **auth,
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "tin"
     created = client.post(
         "/api/v1/operators",
@@ -104,6 +104,10 @@ def test_roles_without_registry_access_see_nothing(client, other):
 def test_api_requires_authentication(client, other):
     response = client.get("/api/v1/operators")
     assert response.status_code == 401
-    assert response.json() == {"detail": "Authentication required.", "errors": []}
+    assert response.json() == {
+        "detail": "Authentication required.",
+        "code": "authentication_required",
+        "errors": [],
+    }
     bad = client.get("/api/v1/operators", HTTP_AUTHORIZATION="Bearer aeo_not-a-token")
     assert bad.status_code == 401

@@ -62,7 +62,7 @@ def test_bad_input_names_the_field_and_writes_nothing(examiner_client, change, f
     response = post(examiner_client, {**VALID, **change})
     assert 400 <= response.status_code < 500
     body = response.json()
-    assert set(body) == {"detail", "errors"}
+    assert set(body) == {"detail", "code", "errors"}
     assert field in [e["field"] for e in body["errors"]]
     assert (Operator.objects.count(), AuditEvent.objects.count()) == before
 
@@ -72,14 +72,18 @@ def test_duplicate_tin_in_the_same_economy_is_refused(examiner_client):
     response = post(examiner_client, VALID)
     assert response.status_code == 422
     assert response.json()["errors"] == [
-        {"field": "tin", "message": "An operator with this TIN already exists in this economy."}
+        {
+            "field": "tin",
+            "code": "duplicate",
+            "message": "An operator with this TIN already exists in this economy.",
+        }
     ]
 
 
 def test_malformed_and_oversized_json_answer_4xx_in_the_error_shape(examiner_client, settings):
     malformed = post(examiner_client, '{"economy": "JP", ')
     assert malformed.status_code in (400, 422)
-    assert set(malformed.json()) == {"detail", "errors"}
+    assert set(malformed.json()) == {"detail", "code", "errors"}
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     huge = post(examiner_client, {**VALID, "address": "x" * 5000})
     assert huge.status_code == 413
@@ -111,6 +115,7 @@ def test_economies_api(examiner_client):
     assert nz["sme_employee_cap"] == 20
     assert examiner_client.get("/api/v1/economies/ZZ").json() == {
         "detail": "Not found.",
+        "code": "not_found",
         "errors": [],
     }
 

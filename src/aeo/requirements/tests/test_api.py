@@ -29,8 +29,9 @@ def put(client, url, body, auth):
 def assert_error(response, status, field):
     assert response.status_code == status, response.content
     body = response.json()
-    assert set(body) == {"detail", "errors"}
+    assert set(body) == {"detail", "code", "errors"}
     assert field in [e["field"] for e in body["errors"]]
+    assert all(e["code"] for e in body["errors"])
 
 
 def test_operation_ids(client):
@@ -117,14 +118,14 @@ def test_ready_when_no_gap_remains(client, trader, sheet):
 @pytest.mark.parametrize(
     ("question", "body", "status", "field"),
     [
-        ("XX-1", {"value": "yes"}, 400, "question"),
-        ("999999", {"value": "yes"}, 400, "question"),
-        ("CR-3", {"value": "three"}, 400, "value"),
-        ("OA-1", {"value": "2024-13-01"}, 400, "value"),
-        ("OA-3", {"value": "Telepathy"}, 400, "value"),
-        ("CR-1", {"value": ["yes"]}, 400, "value"),
+        ("XX-1", {"value": "yes"}, 422, "question"),
+        ("999999", {"value": "yes"}, 422, "question"),
+        ("CR-3", {"value": "three"}, 422, "value"),
+        ("OA-1", {"value": "2024-13-01"}, 422, "value"),
+        ("OA-3", {"value": "Telepathy"}, 422, "value"),
+        ("CR-1", {"value": ["yes"]}, 422, "value"),
         ("IA-1", {"value": False, "sme_alternative": "bribery"}, 422, "sme_alternative"),
-        ("CR-1", {"value": False, "sme_alternative": "outsourced"}, 400, "sme_alternative"),
+        ("CR-1", {"value": False, "sme_alternative": "outsourced"}, 422, "sme_alternative"),
     ],
 )
 def test_bad_answers_name_the_field_and_write_nothing(
@@ -143,7 +144,7 @@ def test_malformed_json_answers_4xx(client, trader, sheet):
         client, f"/api/v1/self-assessments/{sheet.pk}/answers/CR-1", '{"value": ', bearer(trader)
     )
     assert 400 <= response.status_code < 500
-    assert set(response.json()) == {"detail", "errors"}
+    assert set(response.json()) == {"detail", "code", "errors"}
 
 
 def test_a_submitted_self_assessment_refuses_answers(client, trader, sheet):
@@ -164,8 +165,8 @@ def test_a_submitted_self_assessment_refuses_answers(client, trader, sheet):
 def test_bad_uploads_name_the_file_field(client, trader, sheet):
     url = f"/api/v1/self-assessments/{sheet.pk}/answers/OA-5/evidence"
     fake = SimpleUploadedFile("register.pdf", b"just text")
-    assert_error(client.post(url, {"file": fake}, **bearer(trader)), 400, "file")
-    assert_error(client.post(url, {}, **bearer(trader)), 400, "file")
+    assert_error(client.post(url, {"file": fake}, **bearer(trader)), 422, "file")
+    assert_error(client.post(url, {}, **bearer(trader)), 422, "file")
     assert not Evidence.objects.exists()
 
 

@@ -1,0 +1,60 @@
+"""Database-level guards that the ORM alone cannot give."""
+
+from django.db.migrations.operations.base import Operation
+
+
+class AppendOnly(Operation):
+    """A trigger that refuses UPDATE (and, on PostgreSQL, DELETE) on a history table.
+
+    On SQLite only UPDATE is refused: Django empties SQLite tables with DELETE between
+    transactional tests, while PostgreSQL uses TRUNCATE, which row triggers do not see.
+    Deleting history through the ORM is refused on both (`AppendOnlyQuerySet`).
+    """
+
+    reversible = True
+    reduces_to_sql = True
+
+    def __init__(self, model_name: str) -> None:
+        self.model_name = model_name
+
+    def deconstruct(self):
+        return (self.__class__.__name__, [self.model_name], {})
+
+    def state_forwards(self, app_label, state) -> None:
+        pass
+
+    def _table(self, app_label, state) -> str:
+        return state.apps.get_model(app_label, self.model_name)._meta.db_table
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        table = self._table(app_label, to_state)
+        name = f"{table}_append_only"
+        message = f"{table} rows are append-only"
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$ "
+                f"BEGIN RAISE EXCEPTION '{message}'; END; $$ LANGUAGE plpgsql"
+            )
+            schema_editor.execute(
+                f'CREATE TRIGGER {name} BEFORE UPDATE OR DELETE ON "{table}" '
+                f"FOR EACH ROW EXECUTE FUNCTION {name}()"
+            )
+        elif schema_editor.connection.vendor == "sqlite":
+            schema_editor.execute(
+                f'CREATE TRIGGER {name} BEFORE UPDATE ON "{table}" '
+                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+            )
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        table = self._table(app_label, from_state)
+        name = f"{table}_append_only"
+        schema_editor.execute(
+            f'DROP TRIGGER IF EXISTS {name} ON "{table}"'
+            if schema_editor.connection.vendor == "postgresql"
+            else f"DROP TRIGGER IF EXISTS {name}"
+        )
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {name}()")
+
+    def describe(self) -> str:
+        return f"Refuse updates of {self.model_name} rows in the database"
