@@ -9,7 +9,7 @@ PYENV_DIR := $(or $(PYENV_ROOT),$(HOME)/.pyenv)
 PYTHON ?= $(shell for c in python3.13 python3.12 python3 $(wildcard $(PYENV_DIR)/versions/3.13*/bin/python3) $(wildcard $(PYENV_DIR)/versions/3.12*/bin/python3); do \
 	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$c; break; fi; done)
 
-.PHONY: demo test lint typecheck pytest install install-dev assets chromium clean bench
+.PHONY: demo test lint typecheck pytest install install-dev assets chromium gettext locale messages clean bench
 
 $(VENV)/.python:
 	@if [ -z "$(PYTHON)" ]; then echo "No Python >= 3.12 found on PATH or under pyenv. Install Python 3.13 (or 3.12) and run again, or set PYTHON=/path/to/python3.13." >&2; exit 1; fi
@@ -29,9 +29,29 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(VENV)/.installed assets
-install-dev: $(VENV)/.installed-dev assets
+install: $(VENV)/.installed assets locale
+install-dev: $(VENV)/.installed-dev assets locale
 assets: node_modules/.installed
+
+# Message catalogues: the .po files are in git, the compiled .mo files are built here (not in git).
+LOCALE_PO := $(wildcard src/aeo/locale/*/LC_MESSAGES/*.po)
+LOCALE_MO := $(LOCALE_PO:.po=.mo)
+locale: $(LOCALE_MO)
+
+$(LOCALE_MO): %.mo: %.po | gettext
+	@if command -v msgfmt >/dev/null 2>&1; then msgfmt --check-format --check-header -o $@ $<; \
+	  else echo "warning: msgfmt (GNU gettext) is missing: $@ not built, pages stay in English" >&2; fi
+
+# Debian's gettext (msgfmt) for the catalogues, where apt is available and it is missing.
+gettext:
+	@if ! command -v msgfmt >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null) \
+	  || echo "warning: could not install gettext; pages will be in English only" >&2; fi
+
+# After adding or changing a marked string: refresh the catalogue, then translate every new or
+# changed entry (src/aeo/core/tests/test_translations.py runs the same command and fails otherwise).
+messages: $(VENV)/.installed gettext
+	cd src/aeo && ../../$(VENV)/bin/aeo makemessages -l ja --no-obsolete --add-location=file -i tests
 
 # Debian's chromium for the browser tests, where apt is available and it is missing.
 chromium:
@@ -58,4 +78,4 @@ bench: install-dev
 	$(PY) benchmarks/trs_bench.py --rows 2500000,5000000,10000000,20000000
 
 clean:
-	rm -rf $(VENV) node_modules var
+	rm -rf $(VENV) node_modules var $(LOCALE_MO)

@@ -52,5 +52,5 @@ def sign_in(page, username: str, password: str) -> None:
     page.goto("/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")  # the header holds the language switch's buttons
     page.wait_for_url("**/")
