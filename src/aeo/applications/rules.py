@@ -40,10 +40,7 @@ def handles_consultation(user, consultation) -> bool:
         return True
     if user.role != Role.EXAMINER or user.office is None:
         return False
-    return (
-        user.office.kind == OfficeKind.AEO_CENTER
-        or user.office_id == consultation.operator.office_id
-    )
+    return user.office.kind == OfficeKind.AEO_CENTER or user.office == consultation.operator.office
 
 
 rules.add_perm("applications.create_application", is_trader)

@@ -1,0 +1,86 @@
+"""Every workflow's map, written out: a move added or removed by mistake fails here.
+
+The tables are (event, from, to); an event that keeps the state is (event, s, s). The illegal
+moves are tested in each app from the complement of these maps.
+"""
+
+import pytest
+
+from aeo.applications.constants import CONSULTATION_WORKFLOW
+from aeo.applications.constants import WORKFLOW as APPLICATION_WORKFLOW
+from aeo.authorizations.constants import WORKFLOW as AUTHORIZATION_WORKFLOW
+from aeo.requirements.constants import ASSESSMENT_WORKFLOW, TEMPLATE_WORKFLOW
+
+CLOCK = ("under_examination", "paused", "validated")
+OPEN = ("draft", "submitted", "returned", *CLOCK)
+
+APPLICATION = {
+    ("submitted", "draft", "submitted"),
+    ("submitted", "returned", "submitted"),
+    ("accepted", "submitted", "under_examination"),
+    ("returned", "submitted", "returned"),
+    ("information_requested", "under_examination", "paused"),
+    ("information_requested", "validated", "paused"),
+    ("information_provided", "paused", "under_examination"),
+    ("information_provided", "paused", "validated"),
+    ("validation_visit_recorded", "under_examination", "validated"),
+    *{("deadline_extended", s, s) for s in CLOCK},
+    ("decided_authorized", "validated", "authorized"),
+    ("decided_refused", "validated", "refused"),
+    *{("withdrawn", s, "withdrawn") for s in OPEN},
+    ("lapsed", "paused", "lapsed"),
+}
+CONSULTATION = {
+    ("scheduled", "requested", "scheduled"),
+    ("scheduled", "scheduled", "scheduled"),
+    ("held", "scheduled", "held"),
+    ("closed", "requested", "closed"),
+    ("closed", "scheduled", "closed"),
+    ("closed", "held", "closed"),
+}
+AUTHORIZATION = {
+    ("suspended", "active", "suspended"),
+    ("reinstated", "suspended", "active"),
+    *{(e, s, e) for e in ("revoked", "surrendered", "expired") for s in ("active", "suspended")},
+}
+TEMPLATE = {("published", "draft", "published"), ("superseded", "published", "superseded")}
+ASSESSMENT = {("submitted", "draft", "submitted"), ("reopened", "submitted", "draft")}
+
+
+@pytest.mark.parametrize(
+    ("workflow", "table"),
+    [
+        (APPLICATION_WORKFLOW, APPLICATION),
+        (CONSULTATION_WORKFLOW, CONSULTATION),
+        (AUTHORIZATION_WORKFLOW, AUTHORIZATION),
+        (TEMPLATE_WORKFLOW, TEMPLATE),
+        (ASSESSMENT_WORKFLOW, ASSESSMENT),
+    ],
+    ids=lambda w: getattr(w, "name", ""),
+)
+def test_the_map_is_exactly_the_pinned_table(workflow, table):
+    assert workflow.table() == table
+
+
+def test_named_conditions_sit_next_to_the_map():
+    conditions = {
+        event: [c.code for c in move.conditions]
+        for event, move in APPLICATION_WORKFLOW.moves.items()
+        if move.conditions
+    }
+    assert conditions == {
+        "information_provided": ["not_waiting"],
+        "deadline_extended": ["already_extended"],
+        "lapsed": ["not_waiting"],
+    }
+
+
+def test_every_event_type_is_in_the_map_or_opens_the_history():
+    for workflow in (
+        APPLICATION_WORKFLOW,
+        CONSULTATION_WORKFLOW,
+        AUTHORIZATION_WORKFLOW,
+        TEMPLATE_WORKFLOW,
+        ASSESSMENT_WORKFLOW,
+    ):
+        assert set(workflow.events.values) == set(workflow.moves) | set(workflow.openings)
