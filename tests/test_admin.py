@@ -1,8 +1,8 @@
 """The admin reads everything and cannot go around the services, even for a superuser."""
 
 import pytest
-from django.db import IntegrityError
 from django.contrib import admin
+from django.db import IntegrityError
 from django.urls import reverse
 
 from aeo.accounts.constants import Role
