@@ -12,7 +12,6 @@ from aeo.demo.lifecycle import build_applications
 from aeo.registry import services as registry_services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import CustomsOffice, Economy, Operator, Region
-from aeo.registry.tin import japan_check_digit
 
 DEMO_PASSWORD = "aeo-demo-2026"  # noqa: S105 - printed for the demo; never used in production
 
@@ -143,7 +142,7 @@ class DemoLogin:
 
 def _tin(rng: random.Random) -> str:
     body = "".join(str(rng.randint(0, 9)) for _ in range(12))
-    return japan_check_digit(body) + body
+    return registry_services.corporate_number(body)
 
 
 def _employees(rng: random.Random) -> int:
@@ -234,7 +233,7 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
 
 
 def _showcase_operator(japan: Economy, tin_body: str, spec: dict) -> Operator:
-    tin = japan_check_digit(tin_body) + tin_body
+    tin = registry_services.corporate_number(tin_body)
     existing = Operator.objects.filter(economy=japan, tin=tin).first()
     if existing:
         return existing

@@ -10,7 +10,7 @@ from aeo.core import audit
 from aeo.core.errors import DomainError
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Economy, Operator, OperatorRoleAssignment, Region
-from aeo.registry.tin import validate_tin
+from aeo.registry.tin import japan_check_digit, validate_tin
 
 EDITABLE_FIELDS = ("legal_name", "address", "region", "employee_count", "email")
 # Identity fields a trader may not change on its own operator.
@@ -21,6 +21,11 @@ def _snapshot(operator: Operator) -> dict[str, Any]:
     data: dict[str, Any] = {f: getattr(operator, f) for f in (*IDENTITY_FIELDS, *EDITABLE_FIELDS)}
     data["roles"] = operator.role_codes if operator.pk else []
     return data
+
+
+def corporate_number(body: str) -> str:
+    """Japan's 13-digit Corporate Number for a 12-digit body: its check digit, then the body."""
+    return japan_check_digit(body) + body
 
 
 def _validate(operator: Operator, roles: list[str]) -> None:
