@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import QuerySet
@@ -61,17 +62,19 @@ def traders_of(application: Application) -> QuerySet[User]:
     return User.objects.filter(role=Role.TRADER, operator=application.operator, is_active=True)
 
 
-def workload(user, on: date | None = None) -> dict[str, list[tuple[Application, ClockReading]]]:
+Buckets = dict[str, list[tuple[Application, ClockReading]]]
+
+
+def workload(user, on: date | None = None) -> Buckets:
     """The dashboard: open applications in the user's scope by urgency, soonest due first."""
+    return bucket_by_urgency(applications_visible_to(user).filter(state__in=CLOCK_STATES), on)
+
+
+def bucket_by_urgency(applications: Iterable[Application], on: date | None = None) -> Buckets:
+    """Clocked applications (pauses prefetched) by urgency, soonest due first."""
     on = on or today()
-    buckets: dict[str, list[tuple[Application, ClockReading]]] = {
-        "overdue": [],
-        "due_soon": [],
-        "paused": [],
-        "on_track": [],
-    }
-    clocked = applications_visible_to(user).filter(state__in=CLOCK_STATES)
-    for app in clocked:
+    buckets: Buckets = {"overdue": [], "due_soon": [], "paused": [], "on_track": []}
+    for app in applications:
         reading = app.clock(on)
         assert reading is not None  # accepted applications have a clock
         if reading.overdue:
@@ -86,6 +89,29 @@ def workload(user, on: date | None = None) -> dict[str, list[tuple[Application, 
     for rows in buckets.values():
         rows.sort(key=lambda row: row[1].due_date)
     return buckets
+
+
+def workload_by_examiner(examiners: Iterable[User], on: date | None = None) -> dict[int, Buckets]:
+    """`workload(examiner)` for each examiner (by id), reading the open applications once: an
+    examiner of the AEO Center sees them all, one of another office its office's."""
+    examiners = list(examiners)
+    clocked = list(
+        Application.objects.filter(state__in=CLOCK_STATES)
+        .select_related("operator__economy", "office", "self_assessment")
+        .prefetch_related("pauses")
+    )
+    by_office: dict[int | None, Buckets] = {}
+    result: dict[int, Buckets] = {}
+    for examiner in examiners:
+        office = examiner.office
+        if office is None:
+            continue
+        scope = None if office.kind == OfficeKind.AEO_CENTER else office.pk
+        if scope not in by_office:
+            apps = clocked if scope is None else [a for a in clocked if a.office_id == scope]
+            by_office[scope] = bucket_by_urgency(apps, on)
+        result[examiner.pk] = by_office[scope]
+    return result
 
 
 def awaiting_acceptance(user) -> QuerySet[Application]:

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.tasks import task
 from django.urls import reverse
 from django.utils.translation import gettext_noop
@@ -12,18 +14,27 @@ from aeo.notifications.services import Message, notify
 def daily_clock_tick() -> dict[str, int]:
     """Lapse applications past their respond-by date; remind each unit of what is due."""
     lapsed = services.lapse_expired_pauses()
-    reminded = 0
-    for examiner in User.objects.filter(role=Role.EXAMINER, is_active=True, office__isnull=False):
-        buckets = selectors.workload(examiner)
+    examiners = list(
+        User.objects.filter(role=Role.EXAMINER, is_active=True, office__isnull=False)
+        .select_related("office")
+        .order_by("pk")
+    )
+    # One read of the open applications for every examiner; one notice per distinct message.
+    workloads = selectors.workload_by_examiner(examiners)
+    recipients: dict[tuple[int, int], list[User]] = defaultdict(list)
+    for examiner in examiners:
+        buckets = workloads[examiner.pk]
         overdue, due_soon = len(buckets["overdue"]), len(buckets["due_soon"])
         if overdue or due_soon:
-            notify(
-                users=[examiner],
-                message=Message(
-                    gettext_noop("AEO applications: %(overdue)d overdue, %(due_soon)d due soon"),
-                    params={"overdue": overdue, "due_soon": due_soon},
-                ),
-                url=reverse("applications:dashboard"),
-            )
-            reminded += 1
+            recipients[overdue, due_soon].append(examiner)
+    reminded = 0
+    for (overdue, due_soon), users in recipients.items():
+        reminded += notify(
+            users=users,
+            message=Message(
+                gettext_noop("AEO applications: %(overdue)d overdue, %(due_soon)d due soon"),
+                params={"overdue": overdue, "due_soon": due_soon},
+            ),
+            url=reverse("applications:dashboard"),
+        )
     return {"lapsed": lapsed, "reminded": reminded}

@@ -48,7 +48,7 @@ def _answer_out(row: selectors.Row) -> dict[str, Any]:
     }
 
 
-def _summary(sa: SelfAssessment, rows: list[selectors.Row]) -> dict[str, Any]:
+def _summary(sa: SelfAssessment, progress: tuple[int, int]) -> dict[str, Any]:
     return {
         "id": sa.pk,
         "operator": sa.operator,
@@ -57,7 +57,7 @@ def _summary(sa: SelfAssessment, rows: list[selectors.Row]) -> dict[str, Any]:
         "created_at": sa.created_at,
         "updated_at": sa.updated_at,
         "submitted_at": sa.submitted_at,
-        "progress": {"answered": sum(r.answered for r in rows), "total": len(rows)},
+        "progress": {"answered": progress[0], "total": progress[1]},
     }
 
 
@@ -76,7 +76,7 @@ def _detail(sa: SelfAssessment) -> dict[str, Any]:
         if (gap := row.gap) is not None
     ]
     return {
-        **_summary(sa, rows),
+        **_summary(sa, selectors.progress_for([sa])[sa.pk]),
         "roles": selectors.assessment_roles(sa),
         "ready": not gaps,
         "gaps": gaps,
@@ -127,10 +127,9 @@ def get_current_template(
     "/self-assessments", response=list[SelfAssessmentSummary], operation_id="list_self_assessments"
 )
 def list_self_assessments(request: AuthedRequest):
-    return [
-        _summary(sa, selectors.rows(sa))
-        for sa in selectors.self_assessments_visible_to(request.user)[:100]
-    ]
+    sas = list(selectors.self_assessments_visible_to(request.user)[:100])
+    progress = selectors.progress_for(sas)
+    return [_summary(sa, progress[sa.pk]) for sa in sas]
 
 
 @router.post(

@@ -2,7 +2,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, JSONNull, Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from aeo.accounts.constants import PROGRAMME_READERS, Role
@@ -27,6 +27,13 @@ class Gap:
     message: str
 
 
+def is_answered(kind: str, *, has_value: bool, evidence_count: int) -> bool:
+    """The one rule for "answered": an evidence question by its files, others by a value."""
+    if kind == QuestionKind.EVIDENCE:
+        return evidence_count > 0
+    return has_value
+
+
 @dataclass
 class Row:
     """One question of a check sheet with its answer, evidence and gap (if any)."""
@@ -41,9 +48,11 @@ class Row:
 
     @property
     def answered(self) -> bool:
-        if self.question.kind == QuestionKind.EVIDENCE:
-            return bool(self.evidence)
-        return self.answer is not None and self.answer.value is not None
+        return is_answered(
+            self.question.kind,
+            has_value=self.answer is not None and self.answer.value is not None,
+            evidence_count=len(self.evidence),
+        )
 
     @property
     def gap(self) -> Gap | None:
@@ -125,7 +134,8 @@ def applicable_question(self_assessment: SelfAssessment, ref: str | int) -> Ques
 def check_sheet(self_assessment: SelfAssessment) -> list[Section]:
     answers = {a.question_id: a for a in self_assessment.answers.all()}
     evidence: dict[int, list[Evidence]] = defaultdict(list)
-    for item in Evidence.objects.active().filter(self_assessment=self_assessment):
+    active = Evidence.objects.active().filter(self_assessment=self_assessment)
+    for item in active.select_related("question"):
         evidence[item.question_id].append(item)
     return [
         Section(
@@ -146,8 +156,65 @@ def gaps(self_assessment: SelfAssessment) -> list[Gap]:
 
 def progress(self_assessment: SelfAssessment) -> tuple[int, int]:
     """(answered, total) questions that apply to the operator."""
-    all_rows = rows(self_assessment)
-    return sum(row.answered for row in all_rows), len(all_rows)
+    return progress_for([self_assessment])[self_assessment.pk]
+
+
+def progress_for(self_assessments: Iterable[SelfAssessment]) -> dict[int, tuple[int, int]]:
+    """(answered, total) applicable questions for each self-assessment, by id.
+
+    The same numbers as counting `Row.answered` over `rows(sa)`, in a fixed number of
+    queries whatever the number of self-assessments: criteria and questions of their
+    templates, answers with a value and active evidence per question (grouped), and the
+    operators' roles (unless already prefetched).
+    """
+    sas = list(self_assessments)
+    if not sas:
+        return {}
+    prefetch_related_objects(sas, "operator__roles")
+    template_ids = {sa.template_id for sa in sas}
+    sa_ids = [sa.pk for sa in sas]
+    criteria: dict[int, list[Criterion]] = defaultdict(list)  # template -> its criteria
+    for criterion in Criterion.objects.filter(template_id__in=template_ids).only(
+        "id", "template_id", "roles"
+    ):
+        criteria[criterion.template_id].append(criterion)
+    questions: dict[int, list[tuple[int, str]]] = defaultdict(list)  # criterion -> (id, kind)
+    for q_id, criterion_id, kind in Question.objects.filter(
+        criterion__template_id__in=template_ids
+    ).values_list("id", "criterion_id", "kind"):
+        questions[criterion_id].append((q_id, kind))
+    # A value of SQL NULL or JSON null reads back as None: neither counts as answered.
+    valued = (
+        Answer.objects.filter(self_assessment_id__in=sa_ids, value__isnull=False)
+        .exclude(value=JSONNull())
+        .values_list("self_assessment_id", "question_id")
+    )
+    with_value = set(valued)
+    evidence_counts = {
+        (row["self_assessment_id"], row["question_id"]): row["n"]
+        for row in Evidence.objects.active()
+        .filter(self_assessment_id__in=sa_ids)
+        .values("self_assessment_id", "question_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    result: dict[int, tuple[int, int]] = {}
+    for sa in sas:
+        roles = set(assessment_roles(sa))
+        answered = total = 0
+        for criterion in criteria[sa.template_id]:
+            if not criterion.applies_to(roles):
+                continue
+            for q_id, kind in questions[criterion.pk]:
+                total += 1
+                key = (sa.pk, q_id)
+                answered += is_answered(
+                    kind,
+                    has_value=key in with_value,
+                    evidence_count=evidence_counts.get(key, 0),
+                )
+        result[sa.pk] = (answered, total)
+    return result
 
 
 def self_assessments_visible_to(user) -> QuerySet[SelfAssessment]:

@@ -29,13 +29,14 @@ def index(request: AuthedRequest) -> HttpResponse:
     page = Paginator(selectors.self_assessments_visible_to(user), 20).get_page(
         request.GET.get("page")
     )
+    progress = selectors.progress_for(page)
     return render(
         request,
         "requirements/index.html",
         {
             "page_obj": page,
             "querystring_base": "",
-            "assessments": [(sa, *selectors.progress(sa)) for sa in page],
+            "assessments": [(sa, *progress[sa.pk]) for sa in page],
             "open": (
                 selectors.open_self_assessment(user.operator_id) if user.operator_id else None
             ),
