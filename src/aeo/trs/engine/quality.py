@@ -53,10 +53,12 @@ def unix_micros(ts: UTC) -> dt.int64:  # type: ignore[valid-type,empty-body]
 
 
 Within = Callable[[ir.Table], list[ir.BooleanValue]]
-# Below this share of the file's declarations possibly in scope, the duplicate check counts only
-# the ids those declarations carry (a small hash table, probed by every id of the file); above
-# it, one aggregate of every id is cheaper than that table and the probe.
-SEMI_JOIN_SHARE = 0.2
+# Below this share of the file's declarations possibly in scope, those declarations are read once
+# and kept (a small table, spilled past the memory limit), and the duplicate check counts only
+# their ids (a small hash table, probed by every id of the file): the file is read twice in all.
+# Above it, nothing per declaration is kept: one aggregate of every id, then each query reads
+# the file afresh (three reads in all), which costs less than keeping a large part of it.
+SMALL_SHARE = 0.2
 SAMPLE = 250_000  # rows read to estimate that share
 
 
@@ -67,33 +69,30 @@ def declarations(
     select: Callable[[ir.Table], ir.Table],
     fixed: dict[str, str] | None = None,
 ) -> Iterator[ir.Table]:
-    """`select(annotate(raw))`, as an expression each query of a study reads afresh.
+    """`select(annotate(raw))`, for the several queries of a study.
 
     `within` gives conditions on the raw columns that every declaration in scope meets (the
-    importing and partner economies): they are applied before anything is typed, so the scan
-    reads nothing else of the other rows; `fixed` names the economy columns they fix (to what).
-    `select` keeps the rows and columns the study needs.
-    Only the ids that occur more than once, among those that can be in scope, are computed
-    first and kept (a small table): nothing per declaration is materialized.
+    importing and partner economies): they are applied at the scan, before anything is typed,
+    so nothing else of the other rows is read; `fixed` names the economy columns they fix (to
+    what). `select` keeps the rows and columns the study needs. The ids that occur more than
+    once (of those that can be in scope) are computed first and kept: a small table.
     """
     conditions = within(raw)
-    with cache(duplicate_ids(raw, conditions)) as duplicates:
+    if conditions and _share(raw, _all(conditions)) <= SMALL_SHARE:
+        with cache(raw.filter(*conditions)) as scoped:
+            ids = raw.filter(raw[ID].isin(scoped.filter(scoped[ID].notnull())[ID]))
+            with cache(duplicate_ids(ids)) as duplicates:
+                yield select(annotate(scoped, duplicates, fixed))
+        return
+    with cache(duplicate_ids(raw)) as duplicates:
         scoped = raw.filter(*conditions) if conditions else raw
         yield select(annotate(scoped, duplicates, fixed))
 
 
-def duplicate_ids(raw: ir.Table, within: list[ir.BooleanValue] | None = None) -> ir.Table:
-    """The ids that occur more than once in the whole file; when few declarations meet
-    `within`, only those of their ids (the only ones a study needs a verdict on).
-
-    A hash aggregate of the ids, reading nothing else (it can spill to disk, where a window
-    over the ids would hold every column of every row). When few declarations meet `within`,
-    only their ids are counted: a semi join with their (small) set of ids, which every id of
-    the file probes, instead of a hash table of every id.
-    """
-    if within and _share(raw, _all(within)) <= SEMI_JOIN_SHARE:
-        candidates = raw.filter(*within, raw[ID].notnull()).select(ID)
-        raw = raw.filter(raw[ID].isin(candidates[ID]))
+def duplicate_ids(raw: ir.Table) -> ir.Table:
+    """The ids that occur more than once in `raw`: a hash aggregate of the ids, reading nothing
+    else (it can spill to disk, where a window over the ids would hold every column of every
+    row)."""
     ids = raw.group_by(ID).aggregate(n=ibis._.count())
     return ids.filter(ids.n > 1).select(ID)
 

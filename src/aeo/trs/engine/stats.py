@@ -92,23 +92,30 @@ def measure(
     holds, for `quantiles.at_ranks`; if `bins`, also their counts per `BIN_EDGES` bin, per
     cell (for the distribution charts).
 
-    One row per declaration and column (a cross join with the column numbers), grouped by the
-    keys, `dq_reason`, the column and the duration's bucket: plain counts and sums, no state
-    per declaration. Each reason is counted by its group, and a caller splits groups by adding
-    a key (clearance mode, AEO consignor) rather than by filtering every aggregate.
+    One row per declaration and stage (a cross join with the stage numbers), grouped by the
+    keys, `dq_reason`, the stage and the duration's bucket: plain counts and sums, no state per
+    declaration; the other columns are summed on each declaration's first row. Each reason is
+    counted by its group, and a caller splits groups by adding a key (clearance mode, AEO
+    consignor) rather than by filtering every aggregate.
     """
-    selected = t.dq_reason.isnull() if where is None else t.dq_reason.isnull() & where
-    long = one_row_per_column(t.mutate(kept=selected), columns, "column")
-    value = column_value(long, columns, "column")
     stage_of = {c: s for s, c in STAGES.items()}
-    is_stage = long.column.isin([i for i, c in enumerate(columns) if c in stage_of])
-    counted = ibis.ifelse(is_stage & long.kept & value.notnull(), bucket(value), None)
+    stages = [c for c in columns if c in stage_of]
+    others = [c for c in columns if c not in stage_of]
+    selected = t.dq_reason.isnull() if where is None else t.dq_reason.isnull() & where
+    long = one_row_per_column(t.mutate(kept=selected), stages, "column")
+    value = column_value(long, stages, "column")
+    counted = ibis.ifelse(long.kept & value.notnull(), bucket(value), None)
     binned = {"bin": ibis.ifelse(counted.notnull(), value.bucket(BIN_EDGES, close_extreme=True),
                                  None)} if bins else {}  # fmt: skip
-    grouped = long.select(*keys, "dq_reason", "column", value=value, bucket=counted, **binned)
+    first = long.column == 0
+    extra = {f"other{i}": ibis.ifelse(first, long[c], None) for i, c in enumerate(others)}
+    grouped = long.select(
+        *keys, "dq_reason", "column", value=value, bucket=counted, **binned, **extra
+    )
+    sums = {f"{name}_{f}": getattr(grouped[name], f)() for name in extra for f in ("count", "sum")}
     found = execute(
         grouped.group_by([*keys, "dq_reason", "column", "bucket", *binned]).aggregate(
-            rows=ibis._.count(), n=ibis._.value.count(), total=ibis._.value.sum()
+            rows=ibis._.count(), n=ibis._.value.count(), total=ibis._.value.sum(), **sums
         )
     )
     by_key: dict[tuple[Any, ...], dict[int, list[dict[str, Any]]]] = defaultdict(
@@ -127,7 +134,7 @@ def measure(
             continue
         by_key[key][column].append(row)
         if row["bucket"] is not None:
-            cell = (*(row[k] for k in cell_keys), stage_of[columns[column]])
+            cell = (*(row[k] for k in cell_keys), stage_of[stages[column]])
             cell_histogram = histograms[cell]
             cell_histogram[row["bucket"]] = cell_histogram.get(row["bucket"], 0) + row["n"]
             if bins and row["bin"] is not None:
@@ -135,9 +142,12 @@ def measure(
     valid: dict[tuple[Any, ...], Totals] = {}
     for key, parts in by_key.items():
         total: Totals = {"rows": sum(row["rows"] for row in parts[0])}
-        for i, c in enumerate(columns):
+        for i, c in enumerate(stages):
             total[f"{c}_count"] = sum(row["n"] for row in parts[i])
             total[f"{c}_sum"] = math.fsum(row["total"] or 0 for row in parts[i])
+        for i, c in enumerate(others):
+            total[f"{c}_count"] = sum(row[f"other{i}_count"] for row in parts[0])
+            total[f"{c}_sum"] = math.fsum(row[f"other{i}_sum"] or 0 for row in parts[0])
         valid[key] = total
     return valid, data_quality, dict(histograms), per_bin
 

@@ -105,11 +105,12 @@ def test_periods_take_the_utc_date_of_lodgment_else_arrival_both_ends_inclusive(
 
 @pytest.mark.parametrize("few", [True, False], ids=["semi-join", "all-ids"])
 def test_a_duplicate_outside_the_scope_excludes_the_copy_inside(tmp_path, monkeypatch, few):
-    """Whichever way the duplicate check is planned (only the ids that can be in scope, when
-    few rows can be; every id otherwise), an id also found outside the scope is a duplicate."""
+    """Whichever way a study is planned (the rows that can be in scope kept and only their ids
+    counted, when few rows can be; every id otherwise), an id also found outside the scope is a
+    duplicate."""
     from aeo.trs.engine import quality
 
-    monkeypatch.setattr(quality, "SEMI_JOIN_SHARE", 1.0 if few else 0.0)
+    monkeypatch.setattr(quality, "SMALL_SHARE", 1.0 if few else 0.0)
     rows = [GOOD | {"declaration_id": f"ok{i}"} for i in range(4)]
     rows += [GOOD | {"declaration_id": "shared"}]
     rows += [GOOD | {"declaration_id": "shared", "importing_economy": "KR"}]  # out of scope
