@@ -15,7 +15,7 @@ import ibis.expr.types as ir
 
 from .io import execute
 from .quantiles import Cell, at_ranks, bucket, column_value, one_row_per_column
-from .schema import REASONS
+from .schema import CLEARANCE_MODES, REASONS, TRANSPORT_MODES
 
 STAGES = {1: "stage1_s", 2: "stage2_s"}
 INTERVALS = {
@@ -25,6 +25,7 @@ INTERVALS = {
 }
 MEDIAN, P90 = 0.5, 0.9
 REASON_NAMES = tuple(REASONS)  # `dq_reason` is an index into it
+CODES = {"transport_mode": TRANSPORT_MODES, "clearance_mode": CLEARANCE_MODES}
 
 # Histogram bins for the distribution charts, in seconds: minutes to weeks, up to the bound.
 BIN_EDGES = (0, 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 172800, 345600,
@@ -102,7 +103,15 @@ def measure(
     stages = [c for c in columns if c in stage_of]
     others = [c for c in columns if c not in stage_of]
     selected = t.dq_reason.isnull() if where is None else t.dq_reason.isnull() & where
-    long = one_row_per_column(t.mutate(kept=selected), stages, "column")
+    # code columns as their index in the code list: a one-byte group key instead of text (a
+    # code not in the list, which only an excluded declaration has, becomes null)
+    coded = {
+        k: ibis.cases(*((t[k] == code, ibis.literal(i, "int8")) for i, code in enumerate(codes)),
+                      else_=ibis.null("int8"))
+        for k, codes in CODES.items()
+        if k in keys
+    }  # fmt: skip
+    long = one_row_per_column(t.mutate(kept=selected, **coded), stages, "column")
     value = column_value(long, stages, "column")
     counted = ibis.ifelse(long.kept & value.notnull(), bucket(value), None)
     binned = {"bin": ibis.ifelse(counted.notnull(), value.bucket(BIN_EDGES, close_extreme=True),
@@ -125,6 +134,8 @@ def measure(
     histograms: dict[Cell, dict[int, int]] = defaultdict(dict)
     per_bin: Histograms = {}
     for row in found:
+        for k in coded:
+            row[k] = None if row[k] is None else CODES[k][row[k]]
         key, column = tuple(row[k] for k in keys), row["column"]
         reason = None if row["dq_reason"] is None else REASON_NAMES[row["dq_reason"]]
         if column == 0:
