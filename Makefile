@@ -75,7 +75,8 @@ pytest: install-dev chromium
 test: lint typecheck pytest
 
 bench: install-dev
-	$(PY) benchmarks/trs_bench.py --rows 2500000,5000000,10000000,20000000
+	$(PY) benchmarks/trs_bench.py --rows 20000000
+	$(PY) benchmarks/trs_bench.py --rows 10000000,40000000 --data-sets 50:ms --only engine sql
 
 clean:
 	rm -rf $(VENV) node_modules var $(LOCALE_MO)

@@ -1,14 +1,22 @@
-"""TRS engine against hand-written DuckDB SQL and pandas, on one generated data set.
+"""TRS engine against two hand-written DuckDB queries and pandas, on generated data sets.
 
-    python benchmarks/trs_bench.py                 # 20 million declarations (cached Parquet)
+    python benchmarks/trs_bench.py                 # 20 million declarations, every data set
     python benchmarks/trs_bench.py --rows 1000000  # a quick run
-    python benchmarks/trs_bench.py --rows 5000000,20000000 --memory-limit 1GB  # memory by size
+    python benchmarks/trs_bench.py --rows 10000000,40000000 --only engine --data-sets 50:ms
 
-Each (task, implementation) runs in its own subprocess, so peak RSS (VmHWM) is its own.
-The three implementations must agree (counts exactly, times to 1e-9 relative) or the run fails.
-Tasks: `report` = per transport mode x clearance mode, all declarations; `compare` = TW's
-imports from JP, AEO consignors, before/after 2019-05-22, per transport mode. Both include the
-data-quality counts, so every implementation applies the same exclusion rules.
+Data sets (`--data-sets`, share:unit): the share of declarations in scope (TW's imports from
+JP: 1 %, 50 %, 100 %) and the unit of the Parquet timestamps (ms, us); ids are text
+(`D0000123456`), in no particular order. Each is generated once and cached in var/bench/.
+
+Tasks, both on TW's imports from JP: `report` = per transport mode x clearance mode;
+`compare` = AEO consignors, before/after 2019-05-22, per transport mode. Implementations:
+`engine`; `sql`, one hand-written DuckDB query with the same quality rules (duplicate ids over
+the whole file, every copy excluded; unknown codes; negative and over-60-day stages) and the
+same exact medians and 90th percentiles (`quantile_cont`); `sql-norules`, the same query
+without the quality rules (the floor: a scan and an aggregate); `pandas`, with the same rules.
+Each (data set, task, implementation) runs in its own subprocess, so peak RSS (VmHWM) is its
+own. The engine, `sql` and pandas must agree (counts exactly, times to 1e-9 relative) or the
+run fails; `sql-norules` counts every declaration, so it is timed, not compared.
 """
 
 import argparse
@@ -44,7 +52,8 @@ schema = _schema()
 CLEARANCE_MODES, ECONOMIES, REASONS = schema.CLEARANCE_MODES, schema.ECONOMIES, schema.REASONS
 MAX_STAGE_SECONDS, TRANSPORT_MODES = schema.MAX_STAGE_SECONDS, schema.TRANSPORT_MODES
 
-IMPLEMENTATIONS = ("engine", "sql", "pandas")
+IMPLEMENTATIONS = ("engine", "sql", "sql-norules", "pandas")
+DATA_SETS = "1:ms,50:ms,50:us,100:us"  # share of the file in scope (%): timestamp unit
 TASKS = ("report", "compare")
 BEFORE = (date(2018, 10, 12), date(2019, 5, 21))
 AFTER = (date(2019, 5, 22), date(2019, 12, 31))
@@ -60,7 +69,13 @@ def engine(task: str, path: Path) -> Figures:
     from aeo.trs.engine import Period, compare, report
 
     if task == "report":
-        r = report(path, by=("transport_mode", "clearance_mode"), show_progress=False)
+        r = report(
+            path,
+            importing="TW",
+            partner="JP",
+            by=("transport_mode", "clearance_mode"),
+            show_progress=False,
+        )
         groups = {
             "/".join(str(v) for v in g.key.values()): {
                 "declarations": g.declarations,
@@ -108,10 +123,13 @@ def _in(values: Any) -> str:
     return ", ".join(f"'{v}'" for v in sorted(values))
 
 
-def _sql(task: str, path: Path) -> str:
+def _sql(task: str, path: Path, rules: bool = True) -> str:
+    """One query. With `rules`, the ids that occur more than once in the whole file are found
+    by a group-by (cheaper than a window over the ids) and every copy is excluded."""
     reasons = ",\n".join(f"  count(*) FILTER (reason = '{r}') AS dq_{r}" for r in REASONS)
+    pair = "importing_economy = 'TW' AND partner_economy = 'JP'"
     if task == "report":
-        keys, scope, selected = "transport_mode, clearance_mode", "", "reason IS NULL"
+        keys, scope, selected = "transport_mode, clearance_mode", pair, "reason IS NULL"
         extra = ",\n".join(
             [f"  count(*) FILTER (reason IS NULL AND clearance_mode = '{m}') AS clearance_{m}"
              for m in CLEARANCE_MODES]
@@ -119,13 +137,39 @@ def _sql(task: str, path: Path) -> str:
                for c in ("arrival_to_lodgment", "lodgment_to_release", "release_to_delivery")]
         ) + ",\n  count(*) FILTER (reason IS NULL) AS declarations,"  # fmt: skip
     else:
-        keys = "period, transport_mode"
-        scope = "WHERE importing_economy = 'TW' AND partner_economy = 'JP' AND period IS NOT NULL"
+        keys, scope = "period, transport_mode", f"{pair} AND period IS NOT NULL"
         selected, extra = "reason IS NULL AND consignor_aeo", ""
+    if rules:
+        # the code lists as tables: `x IN (SELECT ...)` is a hash probe, where `x IN (249
+        # constants)` compares with each of them (30 times slower)
+        duplicates = f"""economy AS (SELECT unnest([{_in(ECONOMIES)}]) AS code),
+transport AS (SELECT unnest([{_in(TRANSPORT_MODES)}]) AS code),
+clearance AS (SELECT unnest([{_in(CLEARANCE_MODES)}]) AS code),
+dup AS (
+  SELECT declaration_id, true AS duplicate FROM read_parquet('{path}')
+  GROUP BY declaration_id HAVING count(*) > 1
+), """
+        joined = f"read_parquet('{path}') LEFT JOIN dup USING (declaration_id)"
+        reason = f"""CASE
+      WHEN declaration_id IS NULL THEN 'missing_id'
+      WHEN duplicate THEN 'duplicate_id'
+      WHEN importing_economy NOT IN (SELECT code FROM economy) OR importing_economy IS NULL
+        OR partner_economy NOT IN (SELECT code FROM economy) OR partner_economy IS NULL
+        THEN 'unknown_economy'
+      WHEN transport_mode NOT IN (SELECT code FROM transport) OR transport_mode IS NULL
+        THEN 'unknown_transport_mode'
+      WHEN clearance_mode NOT IN (SELECT code FROM clearance) OR clearance_mode IS NULL
+        THEN 'unknown_clearance_mode'
+      WHEN s1 < 0 THEN 'stage1_negative'
+      WHEN s2 < 0 THEN 'stage2_negative'
+      WHEN s1 > {MAX_STAGE_SECONDS} THEN 'stage1_too_long'
+      WHEN s2 > {MAX_STAGE_SECONDS} THEN 'stage2_too_long'
+    END"""
+    else:
+        duplicates, joined, reason = "", f"read_parquet('{path}')", "NULL::VARCHAR"
     return f"""
-WITH d AS (
+WITH {duplicates}d AS (
   SELECT *,
-    count(declaration_id) OVER (PARTITION BY declaration_id) AS id_count,
     (epoch_us(released_at) - epoch_us(lodged_at)) / 1e6 AS s1,
     (epoch_us(delivered_at) - epoch_us(arrived_at)) / 1e6 AS s2,
     (epoch_us(lodged_at) - epoch_us(arrived_at)) / 1e6 AS arrival_to_lodgment,
@@ -136,25 +180,10 @@ WITH d AS (
       WHEN coalesce(lodged_at, arrived_at)::DATE BETWEEN DATE '{AFTER[0]}' AND DATE '{AFTER[1]}'
       THEN 'after'
     END AS period
-  FROM read_parquet('{path}')
+  FROM {joined}
 ), r AS (
-  SELECT *, s1 AS lodgment_to_release,
-    CASE
-      WHEN declaration_id IS NULL THEN 'missing_id'
-      WHEN id_count > 1 THEN 'duplicate_id'
-      WHEN importing_economy NOT IN ({_in(ECONOMIES)}) OR importing_economy IS NULL
-        OR partner_economy NOT IN ({_in(ECONOMIES)}) OR partner_economy IS NULL
-        THEN 'unknown_economy'
-      WHEN transport_mode NOT IN ({_in(TRANSPORT_MODES)}) OR transport_mode IS NULL
-        THEN 'unknown_transport_mode'
-      WHEN clearance_mode NOT IN ({_in(CLEARANCE_MODES)}) OR clearance_mode IS NULL
-        THEN 'unknown_clearance_mode'
-      WHEN s1 < 0 THEN 'stage1_negative'
-      WHEN s2 < 0 THEN 'stage2_negative'
-      WHEN s1 > {MAX_STAGE_SECONDS} THEN 'stage1_too_long'
-      WHEN s2 > {MAX_STAGE_SECONDS} THEN 'stage2_too_long'
-    END AS reason
-  FROM d
+  SELECT *, s1 AS lodgment_to_release, {reason} AS reason
+  FROM d WHERE {scope}
 )
 SELECT {keys},
   count(*) AS dq_rows,
@@ -165,20 +194,24 @@ SELECT {keys},
   count(s2) FILTER ({selected}) AS s2_count,
   avg(s2) FILTER ({selected}) AS s2_mean,
   quantile_cont(s2, [0.5, 0.9]) FILTER ({selected}) AS s2_q
-FROM r {scope}
+FROM r
 GROUP BY ALL
 """
 
 
-def sql(task: str, path: Path) -> Figures:
+def sql(task: str, path: Path, rules: bool = True) -> Figures:
     import duckdb
 
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
-    cursor = con.execute(_sql(task, path))
+    cursor = con.execute(_sql(task, path, rules))
     names = [d[0] for d in cursor.description]
     rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     return _from_rows(task, rows)
+
+
+def sql_norules(task: str, path: Path) -> Figures:
+    return sql(task, path, rules=False)
 
 
 def _from_rows(task: str, rows: list[dict[str, Any]]) -> Figures:
@@ -219,7 +252,13 @@ def pandas(task: str, path: Path) -> Figures:
     import numpy as np
     import pyarrow.parquet as pq
 
-    df = pq.read_table(path).to_pandas()
+    # the ids of the whole file, for the duplicate check; the rest of the pair's rows only
+    all_ids = pq.read_table(path, columns=["declaration_id"]).column(0).to_pandas()
+    counts = all_ids.value_counts()
+    repeated = counts.index[counts.to_numpy() > 1]
+    del all_ids, counts
+    pair = [("importing_economy", "=", "TW"), ("partner_economy", "=", "JP")]
+    df = pq.read_table(path, filters=pair).to_pandas()
 
     def seconds(start: str, end: str) -> Any:
         return (df[end].dt.as_unit("us") - df[start].dt.as_unit("us")).dt.total_seconds()
@@ -232,7 +271,7 @@ def pandas(task: str, path: Path) -> Figures:
     known = list(ECONOMIES)
     conditions = {
         "missing_id": ids.isna(),
-        "duplicate_id": ids.duplicated(keep=False) & ids.notna(),
+        "duplicate_id": ids.isin(repeated) & ids.notna(),
         "unknown_economy": ~(df.importing_economy.isin(known) & df.partner_economy.isin(known)),
         "unknown_transport_mode": ~df.transport_mode.isin(TRANSPORT_MODES),
         "unknown_clearance_mode": ~df.clearance_mode.isin(CLEARANCE_MODES),
@@ -250,7 +289,7 @@ def pandas(task: str, path: Path) -> Figures:
             ["before", "after"],
             default="",
         )
-        df = df[df.importing_economy.eq("TW") & df.partner_economy.eq("JP") & df.period.ne("")]
+        df = df[df.period.ne("")]
         keys = ["period", "transport_mode"]
         chosen = df[df.reason.eq("") & df.consignor_aeo.fillna(False).astype(bool)]
     else:
@@ -295,8 +334,9 @@ def pandas(task: str, path: Path) -> Figures:
 
 def worker(impl: str, task: str, path: Path) -> None:
     """Time one implementation; its imports are done first, they are not computation."""
-    __import__({"engine": "aeo.trs.engine", "sql": "duckdb", "pandas": "pandas"}[impl])
-    run = {"engine": engine, "sql": sql, "pandas": pandas}[impl]
+    modules = {"engine": "aeo.trs.engine", "sql": "duckdb", "sql-norules": "duckdb"}
+    __import__(modules.get(impl, "pandas"))
+    run = {"engine": engine, "sql": sql, "sql-norules": sql_norules, "pandas": pandas}[impl]
     start = time.perf_counter()
     figures = run(task, path)
     seconds = time.perf_counter() - start
@@ -350,7 +390,7 @@ def measure(path: Path, only: list[str], repeat: int, env: dict[str, str]) -> Re
                     env=env,
                 ).stdout
                 r = json.loads(out.strip().splitlines()[-1])
-                print(f"{task:8} {impl:7} {r['seconds']:8.2f} s  peak {r['peak_mb']:8.0f} MB",
+                print(f"  {task:8} {impl:11} {r['seconds']:8.2f} s  peak {r['peak_mb']:8.0f} MB",
                       file=sys.stderr)  # fmt: skip
                 best = results.setdefault((task, impl), r)
                 best["seconds"] = min(best["seconds"], r["seconds"])
@@ -358,40 +398,67 @@ def measure(path: Path, only: list[str], repeat: int, env: dict[str, str]) -> Re
     return results
 
 
-def print_times(path: Path, rows: int, results: Results) -> bool:
-    """The timing table, with each implementation's time over the engine's; False if any
-    implementation disagrees with the engine."""
-    first = next(iter(results.values()))
-    print(f"\n{path.name}: {rows:,} rows (data quality rows: "
-          f"{first['figures']['quality']['rows']:,})")  # fmt: skip
-    print(f"{'task':8} {'impl':7} {'seconds':>9} {'peak MB':>9} {'time / engine time':>20}")
+def print_times(label: str, results: Results) -> bool:
+    """One line per task: each implementation's time and peak, and the ratios; False if the
+    engine, `sql` and pandas do not agree."""
     agreed = True
-    for (task, impl), r in results.items():
-        base = results.get((task, "engine"))
-        ratio = f"{r['seconds'] / base['seconds']:.2f}" if base and impl != "engine" else ""
-        print(f"{task:8} {impl:7} {r['seconds']:9.2f} {r['peak_mb']:9.0f} {ratio:>20}")
-        if base and impl != "engine":
-            problems = agree(base["figures"], r["figures"])
-            for problem in problems[:10]:
-                print(f"  DISAGREE engine vs {impl}: {problem}")
-            agreed &= not problems
+    for task in TASKS:
+        found = {impl: r for (t, impl), r in results.items() if t == task}
+        if not found:
+            continue
+        quality = next(iter(found.values()))["figures"]["quality"]["rows"]
+        cells = [f"{label:14}", f"{task:8}", f"{quality:>11,}"]
+        for impl in IMPLEMENTATIONS:
+            r = found.get(impl)
+            cells.append(f"{r['seconds']:7.2f} s {r['peak_mb']:6.0f} MB" if r else f"{'':17}")
+        base = found.get("engine")
+
+        for a, b in (("engine", "sql"), ("engine", "sql-norules"), ("pandas", "engine")):
+            both = a in found and b in found
+            cells.append(f"{found[a]['seconds'] / found[b]['seconds']:7.2f}" if both else " " * 7)
+        print(" ".join(cells))
+        for impl in ("sql", "pandas"):
+            if base and impl in found:
+                problems = agree(base["figures"], found[impl]["figures"])
+                for problem in problems[:10]:
+                    print(f"  DISAGREE engine vs {impl}: {problem}")
+                agreed &= not problems
     return agreed
 
 
-def print_memory(by_rows: dict[int, Results]) -> None:
+def print_header() -> None:
+    names = " ".join(f"{impl:>17}" for impl in IMPLEMENTATIONS)
+    print(f"\n{'data set':14} {'task':8} {'in scope':>11} {names} "
+          f"{'e/sql':>7} {'e/norul':>7} {'pd/e':>7}")  # fmt: skip
+
+
+def print_memory(by_rows: dict[int, dict[str, Results]]) -> None:
     """Peak memory of each implementation against the number of declarations."""
     sizes = sorted(by_rows)
     print(f"\npeak MB by rows (rows x{sizes[-1] / sizes[0]:g}); last column: the peak at the "
           "most rows over the peak at the fewest")  # fmt: skip
-    print(f"{'task':8} {'impl':7} " + " ".join(f"{n:>11,}" for n in sizes) + f"{'growth':>9}")
-    for key in by_rows[sizes[0]]:
-        peaks = [by_rows[n][key]["peak_mb"] for n in sizes]
-        print(f"{key[0]:8} {key[1]:7} " + " ".join(f"{p:11.0f}" for p in peaks)
-              + f"{peaks[-1] / peaks[0]:9.2f}")  # fmt: skip
+    print(f"{'data set':14} {'task':8} {'impl':11} " + " ".join(f"{n:>11,}" for n in sizes)
+          + f"{'growth':>9}")  # fmt: skip
+    for label, results in by_rows[sizes[0]].items():
+        for key in results:
+            peaks = [by_rows[n][label][key]["peak_mb"] for n in sizes]
+            print(f"{label:14} {key[0]:8} {key[1]:11} " + " ".join(f"{p:11.0f}" for p in peaks)
+                  + f"{peaks[-1] / peaks[0]:9.2f}")  # fmt: skip
 
 
 def _sizes(text: str) -> list[int]:
     return [int(part.replace("_", "")) for part in text.split(",")]
+
+
+def _data_sets(text: str) -> list[tuple[float, str]]:
+    """ "1:ms,50:us" as [(0.01, "ms"), (0.5, "us")]."""
+    found = []
+    for part in text.split(","):
+        share, _, unit = part.partition(":")
+        if unit not in ("ms", "us") or not 0 < float(share) <= 100:
+            raise argparse.ArgumentTypeError(f"{part!r}: expected SHARE:UNIT, e.g. 50:ms")
+        found.append((float(share) / 100, unit))
+    return found
 
 
 def main() -> None:
@@ -401,6 +468,12 @@ def main() -> None:
         type=_sizes,
         default=[20_000_000],
         help="declarations; several, comma-separated, to compare peak memory across sizes",
+    )
+    parser.add_argument(
+        "--data-sets",
+        type=_data_sets,
+        default=_data_sets(DATA_SETS),
+        help=f"share of the file in scope (%%) and timestamp unit, default {DATA_SETS}",
     )
     parser.add_argument("--data", type=Path, help="Parquet file (one size only)")
     parser.add_argument("--only", choices=IMPLEMENTATIONS, nargs="*", default=list(IMPLEMENTATIONS))
@@ -425,19 +498,29 @@ def main() -> None:
         env["AEO_TRS_MEMORY_LIMIT"] = args.memory_limit
     print(f"engine budget: {env.get('AEO_TRS_MEMORY_LIMIT') or MEMORY_LIMIT}", file=sys.stderr)
     agreed = True
-    by_rows: dict[int, Results] = {}
+    by_rows: dict[int, dict[str, Results]] = {}
+    lines: list[tuple[str, Results]] = []
     for rows in args.rows:
-        path = args.data or ROOT / "var" / "bench" / f"trs_{rows}.parquet"
-        if not path.exists():
-            print(f"generating {rows:,} declarations into {path} …", file=sys.stderr)
-            start = time.perf_counter()
-            generate(path, rows)
-            print(f"generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-        by_rows[rows] = measure(path, args.only, args.repeat, env)
-        agreed &= print_times(path, rows, by_rows[rows])
+        for share, unit in [(0.0, "")] if args.data else args.data_sets:
+            label = f"{rows / 1e6:g}M {share:.0%} {unit}" if not args.data else args.data.name
+            path = args.data or ROOT / "var" / "bench" / f"trs_{rows}_{share:g}_{unit}.parquet"
+            if not path.exists():
+                print(f"generating {label} into {path} …", file=sys.stderr)
+                start = time.perf_counter()
+                generate(path, rows, pair_share=share, unit=unit)
+                print(f"generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+            print(label, file=sys.stderr)
+            results = measure(path, args.only, args.repeat, env)
+            by_rows.setdefault(rows, {})[label.split(" ", 1)[-1]] = results
+            lines.append((label, results))
+    print("times (s) and peaks (MB); e/sql = engine time / same-rules query time, e/norul = "
+          "engine / query without rules, pd/e = pandas / engine")  # fmt: skip
+    print_header()
+    for label, results in lines:
+        agreed &= print_times(label, results)
     if len(by_rows) > 1:
         print_memory(by_rows)
-    print("all implementations agree" if agreed else "IMPLEMENTATIONS DISAGREE")
+    print("engine, sql and pandas agree" if agreed else "IMPLEMENTATIONS DISAGREE")
     sys.exit(0 if agreed else 1)
 
 

@@ -10,9 +10,9 @@ from ibis.backends import BaseBackend
 from . import progress
 from .backends import connect
 from .errors import TrsError
-from .io import execute, read_declarations
+from .io import read_declarations
 from .periods import Period
-from .quality import annotated
+from .quality import declarations
 from .schema import TRANSPORT_MODES
 from .stats import (
     NO_RECORDS,
@@ -20,12 +20,10 @@ from .stats import (
     DataQuality,
     Histograms,
     Summary,
-    histogram,
-    histograms,
+    measure,
     rate_of_change,
     stage_percentiles,
     summary,
-    totals,
 )
 
 STUDY_MODES = ("sea", "air")  # always shown, as in the study, with "No Records" if need be
@@ -79,22 +77,31 @@ def compare(
     importing, partner = importing.strip().upper(), partner.strip().upper()
     keys = ["period", "transport_mode"]
 
+    def within(raw: ir.Table) -> list[ir.BooleanValue]:
+        return [raw.importing_economy == importing, raw.partner_economy == partner]
+
+    fixed = {"importing_economy": importing, "partner_economy": partner}
+
     def scope(t: ir.Table) -> ir.Table:
-        period = ibis.cases(
-            (before.contains(t.period_at), PERIODS[0]),
-            (after.contains(t.period_at), PERIODS[1]),
-            else_=ibis.null("string"),
+        period = ibis.cases(  # the index in PERIODS: a one-byte group key
+            (before.contains(t.period_at), ibis.literal(0, "int8")),
+            (after.contains(t.period_at), ibis.literal(1, "int8")),
+            else_=ibis.null("int8"),
         )
-        t = t.filter(t.importing_economy == importing, t.partner_economy == partner)
         t = t.mutate(period=period).filter(ibis._.period.notnull())
         selected = t.consignor_aeo.fill_null(False) | all_consignors
         return t.select(*keys, "dq_reason", *STAGES.values(), selected=selected)
 
     raw = read_declarations(con or connect(), path)
-    with progress.status("Computing release times…", show_progress), annotated(raw, scope) as t:
-        found, data_quality = totals(t, [*keys, "selected"], list(STAGES.values()))
-        percentiles = stage_percentiles(t, keys, t.selected)
-        hist = histograms(execute(histogram(t, keys, t.selected)), keys) if distributions else None
+    status = progress.status("Computing release times…", show_progress)
+    with status, declarations(raw, within, scope, fixed) as t:
+        found, data_quality, buckets, bins = measure(
+            t, [*keys, "selected"], list(STAGES.values()), keys, t.selected, distributions
+        )
+        percentiles = stage_percentiles(t, keys, buckets, t.selected)
+    found = {(PERIODS[p], *rest): total for (p, *rest), total in found.items()}
+    percentiles = {(PERIODS[p], *rest): v for (p, *rest), v in percentiles.items()}
+    hist = {(s, PERIODS[p], m): n for (p, m, s), n in bins.items()} if distributions else None
     by_key = {(p, mode): total for (p, mode, selected), total in found.items() if selected}
     present = {
         mode

@@ -53,6 +53,7 @@ TABLE_2 = {
 ARRIVAL_TO_LODGMENT = {"sea": 1.5 * D, "air": 6 * H, "post": 1 * D, "road": 1 * H, "rail": 6 * H}
 UNCALIBRATED_STAGE1 = {"post": 3 * H, "road": 4 * H, "rail": 8 * H}  # free lane, non-AEO
 UNCALIBRATED_RELEASE_TO_DELIVERY = {"post": 2 * D, "road": 6 * H, "rail": 1 * D}
+UNITS = ("ms", "us")
 FAULTS = ("stage1_negative", "stage2_too_long", "duplicate_id", "unknown_transport_mode",
           "unknown_economy", "unknown_clearance_mode")  # fmt: skip
 
@@ -100,16 +101,27 @@ def generate(
     seed: int = 0,
     chunk_rows: int = 1_000_000,
     dirty_rate: float = 0.001,
+    pair_share: float | None = None,
+    unit: str = "ms",
     show_progress: bool | None = None,
 ) -> Path:
-    """Write `rows` declarations to `out` (.parquet or .csv), `chunk_rows` at a time."""
+    """Write `rows` declarations to `out` (.parquet or .csv), `chunk_rows` at a time.
+
+    `pair_share`: the share of declarations that are TW's imports from JP (the pair the study
+    compares), instead of the model's own mix (about 26 %); the other declarations keep the
+    model's mix without that pair. `unit`: the Parquet timestamps' unit, "ms" or "us".
+    """
     out = Path(out)
     if out.suffix.lower() not in FORMATS:
         raise TrsError(f"{out}: unknown output format; expected .csv or .parquet")
     if rows < 0:
         raise TrsError("the number of rows cannot be negative")
+    if pair_share is not None and not 0 <= pair_share <= 1:
+        raise TrsError("the pair's share must be between 0 and 1")
+    if unit not in UNITS:
+        raise TrsError(f"unknown timestamp unit {unit!r}; expected one of {', '.join(UNITS)}")
     out.parent.mkdir(parents=True, exist_ok=True)
-    schema = _schema()
+    schema = _schema(unit)
     means = calibrate()
     writer: pq.ParquetWriter | pacsv.CSVWriter
     if out.suffix.lower() == ".parquet":
@@ -120,16 +132,16 @@ def generate(
         for index, start in enumerate(range(0, rows, chunk_rows)):
             size = min(chunk_rows, rows - start)
             rng = np.random.default_rng([seed, index])
-            writer.write_table(_chunk(rng, start, size, means, dirty_rate, schema))
+            writer.write_table(_chunk(rng, start, size, means, dirty_rate, schema, pair_share))
             advance(size)
         if rows == 0:
             writer.write_table(schema.empty_table())
     return out
 
 
-def _schema() -> pa.Schema:
+def _schema(unit: str = "ms") -> pa.Schema:
     types = {"importer_aeo": pa.bool_(), "consignor_aeo": pa.bool_()}
-    timestamp = pa.timestamp("ms", tz="UTC")
+    timestamp = pa.timestamp(unit, tz="UTC")
     return pa.schema(
         [(c, types.get(c, timestamp if c.endswith("_at") else pa.string())) for c in COLUMNS]
     )
@@ -156,10 +168,19 @@ def _chunk(
     means: dict[str, Means],
     dirty_rate: float,
     schema: pa.Schema,
+    pair_share: float | None = None,
 ) -> pa.Table:
     importing = _codes(IMPORTING)[_choice(rng, IMPORTING, size)]
     partner = _codes(PARTNERS)[_choice(rng, PARTNERS, size)]
     partner = np.where(partner == importing, "US", partner)
+    if pair_share is not None:
+        pair = ("TW", "JP")
+        partner = np.where((importing == pair[0]) & (partner == pair[1]), "KR", partner)
+        chosen = rng.random(size) < pair_share
+        importing, partner = (
+            np.where(chosen, pair[0], importing),
+            np.where(chosen, pair[1], partner),
+        )
     mode_index = _choice(rng, MODES, size)
     mode = _codes(MODES)[mode_index]
     importer_aeo = rng.random(size) < IMPORTER_AEO
@@ -193,7 +214,7 @@ def _chunk(
     arrived = lodged - ms["a2l"]
     delivered = released + ms["r2d"]
 
-    ids = np.arange(start, start + size)
+    ids = start + rng.permutation(size)  # unique, in no particular order within a chunk
     columns = {
         "declaration_id": ids,
         "importing_economy": importing,
@@ -212,6 +233,9 @@ def _chunk(
         "arrived_at": rng.random(size) < MISSING_ARRIVAL,
         "delivered_at": rng.random(size) < MISSING_DELIVERY,
     }
+    if schema.field("lodged_at").type.unit == "us":  # with digits below the millisecond
+        for name in ("arrived_at", "lodged_at", "released_at", "delivered_at"):
+            columns[name] = columns[name] * 1000 + rng.integers(0, 1000, size)
     arrays = {
         name: _arrow(name, values, missing.get(name), schema) for name, values in columns.items()
     }

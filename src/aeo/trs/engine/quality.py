@@ -2,9 +2,9 @@
 
 `annotate` turns the raw input into one row per declaration with typed values, the moment that
 places it in a period (`period_at`: lodgment, else arrival),
-the durations in seconds and `dq_reason`: the first data-quality rule the row breaks (null when
-it breaks none). Durations of an excluded row are null, so statistics never see it, while the
-reason stays available for counting. Codes are taken as written (`TW`, `sea`, `free`): any
+the durations in seconds and `dq_reason`: the first data-quality rule the row breaks, as its
+index in `schema.REASONS` (null when it breaks none). Statistics use only rows without a
+reason; the others are counted by reason. Codes are taken as written (`TW`, `sea`, `free`): any
 other spelling is an unknown code, counted, not guessed at.
 """
 
@@ -16,9 +16,9 @@ from functools import reduce
 import ibis
 import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
+import pyarrow as pa
 
-from .codes import encode
-from .io import cache
+from .io import cache, execute
 from .schema import (
     BOOLEAN_COLUMNS,
     CLEARANCE_MODES,
@@ -27,6 +27,7 @@ from .schema import (
     FALSE_VALUES,
     ID,
     MAX_STAGE_SECONDS,
+    REASONS,
     TIMESTAMP_COLUMNS,
     TRANSPORT_MODES,
     TRUE_VALUES,
@@ -51,39 +52,85 @@ def unix_micros(ts: UTC) -> dt.int64:  # type: ignore[valid-type,empty-body]
     """
 
 
-@contextmanager
-def annotated(raw: ir.Table, select: Callable[[ir.Table], ir.Table]) -> Iterator[ir.Table]:
-    """`select(annotate(raw))`, computed once and kept for the several queries of a study.
+Within = Callable[[ir.Table], list[ir.BooleanValue]]
+# Below this share of the file's declarations possibly in scope, those declarations are read once
+# and kept (a small table, spilled past the memory limit), and the duplicate check counts only
+# their ids (a small hash table, probed by every id of the file): the file is read twice in all.
+# Above it, nothing per declaration is kept: one aggregate of every id, then each query reads
+# the file afresh (three reads in all), which costs less than keeping a large part of it.
+SMALL_SHARE = 0.2
+SAMPLE = 250_000  # rows read to estimate that share
 
-    `select` keeps the rows and columns the study needs; code columns are kept encoded
-    (`codes.encode`). The file is read twice in all: once for the ids that occur more than
-    once, once for the rest.
+
+@contextmanager
+def declarations(
+    raw: ir.Table,
+    within: Within,
+    select: Callable[[ir.Table], ir.Table],
+    fixed: dict[str, str] | None = None,
+) -> Iterator[ir.Table]:
+    """`select(annotate(raw))`, for the several queries of a study.
+
+    `within` gives conditions on the raw columns that every declaration in scope meets (the
+    importing and partner economies): they are applied at the scan, before anything is typed,
+    so nothing else of the other rows is read; `fixed` names the economy columns they fix (to
+    what). `select` keeps the rows and columns the study needs. The ids that occur more than
+    once (of those that can be in scope) are computed first and kept: a small table.
     """
+    conditions = within(raw)
+    if conditions and _share(raw, _all(conditions)) <= SMALL_SHARE:
+        with cache(raw.filter(*conditions)) as scoped:
+            ids = raw.filter(raw[ID].isin(scoped.filter(scoped[ID].notnull())[ID]))
+            with cache(duplicate_ids(ids)) as duplicates:
+                yield select(annotate(scoped, duplicates, fixed))
+        return
     with cache(duplicate_ids(raw)) as duplicates:
-        kept = cache(encode(select(annotate(raw, duplicates))))
-    with kept:
-        yield kept
+        scoped = raw.filter(*conditions) if conditions else raw
+        yield select(annotate(scoped, duplicates, fixed))
 
 
 def duplicate_ids(raw: ir.Table) -> ir.Table:
-    """The ids that occur more than once (a hash aggregate of the ids, which can spill to disk,
-    where a window over the ids would hold every column of every row)."""
+    """The ids that occur more than once in `raw`: a hash aggregate of the ids, reading nothing
+    else (it can spill to disk, where a window over the ids would hold every column of every
+    row)."""
     ids = raw.group_by(ID).aggregate(n=ibis._.count())
     return ids.filter(ids.n > 1).select(ID)
 
 
-def annotate(raw: ir.Table, duplicates: ir.Table) -> ir.Table:
+def _share(raw: ir.Table, condition: ir.BooleanValue, sample: int = SAMPLE) -> float:
+    """The share of declarations that meet `condition`, estimated from the first `sample`
+    rows (a choice of plan, not a result: a poor estimate costs time, never exactness)."""
+    head = raw.select(inside=condition.fill_null(False).cast("int64")).limit(sample)
+    found = execute(head.aggregate(rows=head.count(), inside=head.inside.sum()))[0]
+    return (found["inside"] or 0) / found["rows"] if found["rows"] else 0.0
+
+
+def annotate(raw: ir.Table, duplicates: ir.Table, fixed: dict[str, str] | None = None) -> ir.Table:
     """Typed declarations with `period_at`, durations (seconds) and `dq_reason`.
 
-    `duplicates` is `duplicate_ids(raw)`.
+    `duplicates` is `duplicate_ids(raw)`. `fixed`: economy columns that every row of `raw`
+    has the same value in (the study's filter), whose check is then done once, here. Another
+    economy column is checked by a join with the table of codes: a hash probe per row, where
+    `isin` with 249 codes would compare each value with every code.
     """
+    fixed = fixed or {}
     duplicates = duplicates.mutate(duplicate=ibis.literal(True))
     raw = raw.left_join(duplicates, ID).drop(f"{ID}_right")
+    known_economy: dict[str, ir.BooleanValue] = {}
+    for column in ECONOMY_COLUMNS:
+        if column in fixed:
+            known_economy[column] = ibis.literal(fixed[column] in ECONOMIES)
+            continue
+        flag = f"{column}_known"
+        codes = ibis.memtable(pa.table({column: sorted(ECONOMIES), flag: [True] * len(ECONOMIES)}))
+        raw = raw.left_join(codes, column).drop(f"{column}_right")
+        known_economy[column] = raw[flag].notnull()
     booleans = {c: _boolean(raw[c]) for c in BOOLEAN_COLUMNS}
     timestamps = {c: _timestamp(raw[c]) for c in TIMESTAMP_COLUMNS}
     t = raw.mutate(
         **booleans,
         **timestamps,
+        **{f"{c}_known": known for c, known in known_economy.items()},
         invalid_boolean=_any(_unread(raw[c], booleans[c]) for c in BOOLEAN_COLUMNS),
         invalid_timestamp=_any(_unread(raw[c], timestamps[c]) for c in TIMESTAMP_COLUMNS),
     )
@@ -92,25 +139,27 @@ def annotate(raw: ir.Table, duplicates: ir.Table) -> ir.Table:
         period_at=t.lodged_at.fill_null(t.arrived_at),
         **{name: (micros[end] - micros[start]) / 1e6 for name, (start, end) in DURATIONS.items()},
     )
+    rules = {
+        "missing_id": t[ID].isnull(),
+        "duplicate_id": t.duplicate.notnull(),
+        "unknown_economy": _any(~t[f"{c}_known"] for c in ECONOMY_COLUMNS),
+        "unknown_transport_mode": ~_known(t.transport_mode, TRANSPORT_MODES),
+        "unknown_clearance_mode": ~_known(t.clearance_mode, CLEARANCE_MODES),
+        "invalid_boolean": t.invalid_boolean,
+        "invalid_timestamp": t.invalid_timestamp,
+        "stage1_negative": t.stage1_s < 0,
+        "stage2_negative": t.stage2_s < 0,
+        "stage1_too_long": t.stage1_s > MAX_STAGE_SECONDS,
+        "stage2_too_long": t.stage2_s > MAX_STAGE_SECONDS,
+    }
+    assert list(rules) == list(REASONS)
+    # the reason's index in REASONS: a one-byte group key, cheaper to group by than its name
     reason = ibis.cases(
-        (t[ID].isnull(), "missing_id"),
-        (t.duplicate.notnull(), "duplicate_id"),
-        (_any(~_known(t[c], ECONOMIES) for c in ECONOMY_COLUMNS), "unknown_economy"),
-        (~_known(t.transport_mode, TRANSPORT_MODES), "unknown_transport_mode"),
-        (~_known(t.clearance_mode, CLEARANCE_MODES), "unknown_clearance_mode"),
-        (t.invalid_boolean, "invalid_boolean"),
-        (t.invalid_timestamp, "invalid_timestamp"),
-        (t.stage1_s < 0, "stage1_negative"),
-        (t.stage2_s < 0, "stage2_negative"),
-        (t.stage1_s > MAX_STAGE_SECONDS, "stage1_too_long"),
-        (t.stage2_s > MAX_STAGE_SECONDS, "stage2_too_long"),
-        else_=ibis.null("string"),
+        *((rule, ibis.literal(i, "int8")) for i, rule in enumerate(rules.values())),
+        else_=ibis.null("int8"),
     )
-    t = t.mutate(dq_reason=reason).drop("invalid_boolean", "invalid_timestamp", "duplicate")
-    valid = t.dq_reason.isnull()
-    return t.mutate(
-        **{name: ibis.ifelse(valid, t[name], ibis.null("float64")) for name in DURATIONS}
-    )
+    flags = ("invalid_boolean", "invalid_timestamp", "duplicate")
+    return t.mutate(dq_reason=reason).drop(*flags, *(f"{c}_known" for c in ECONOMY_COLUMNS))
 
 
 def _text(value: ir.Value) -> ir.StringValue:
@@ -143,6 +192,10 @@ def _unread(raw: ir.Value, parsed: ir.Value) -> ir.BooleanValue:
 
 def _known(code: ir.StringValue, codes: Iterable[str]) -> ir.BooleanValue:
     return code.isin(sorted(codes)).fill_null(False)
+
+
+def _all(conditions: Iterable[ir.BooleanValue]) -> ir.BooleanValue:
+    return reduce(operator.and_, conditions)
 
 
 def _any(conditions: Iterable[ir.BooleanValue]) -> ir.BooleanValue:

@@ -43,17 +43,33 @@ def quantiles(
     """{(*key values, stage): [value at each probability]} for every cell holding a duration.
 
     `stages` maps a stage number to its column of non-negative durations (null: none). `t` is
-    read twice: cache it (`Table.cache`) if it is expensive to compute.
+    read twice: once for the bucket counts, once for the values at the ranks needed. A study
+    counts the buckets in the same query as its totals (`stats.measure`) and calls `at_ranks`.
     """
     if where is not None:
         t = t.filter(where)
     cell_columns = [*keys, "stage"]
+    long = _long(t, keys, stages)
     counts = execute(
-        _long(t, keys, stages).group_by([*cell_columns, "bucket"]).aggregate(n=ibis._.count())
+        long.filter(long.value.notnull())
+        .group_by([*cell_columns, "bucket"])
+        .aggregate(n=ibis._.count())
     )
     histograms: dict[Cell, dict[int, int]] = defaultdict(dict)
     for row in counts:
         histograms[tuple(row[c] for c in cell_columns)][row["bucket"]] = row["n"]
+    return at_ranks(t, keys, stages, probabilities, histograms)
+
+
+def at_ranks(
+    t: ir.Table,
+    keys: list[str],
+    stages: dict[int, str],
+    probabilities: Sequence[float],
+    histograms: dict[Cell, dict[int, int]],
+) -> dict[Cell, list[float]]:
+    """The percentiles of every cell of `histograms` ({cell: {bucket: count}}, as `bucket`
+    numbers the durations of `t`): one more query, for the values at the ranks needed."""
     positions = {cell: _positions(sum(h.values()), probabilities) for cell, h in histograms.items()}
     # (cell, bucket, rank within the bucket) -> rank within the cell, for every rank needed
     wanted = {
@@ -73,29 +89,31 @@ def quantiles(
     }
 
 
-def _bucket(value: ir.FloatingValue) -> ir.IntegerValue:
+def bucket(value: ir.FloatingValue) -> ir.IntegerValue:
+    """The bucket of a non-negative duration: `RESOLUTION` per doubling."""
     return ((value + 1).log2() * RESOLUTION).floor().cast("int32")
 
 
-def _long(
-    t: ir.Table, keys: list[str], stages: dict[int, str], only: dict[int, list[int]] | None = None
-) -> ir.Table:
-    """One row per (declaration, stage) with a duration: keys, stage, value, bucket.
+def _long(t: ir.Table, keys: list[str], stages: dict[int, str]) -> ir.Table:
+    """One row per declaration and stage: keys, stage, value (null: none), bucket."""
+    long = one_row_per_column(t, list(stages.values()), "index")
+    number = ibis.cases(*((long.index == i, s) for i, s in enumerate(stages))).cast("int8")
+    value = column_value(long, list(stages.values()), "index")
+    return long.select(*keys, stage=number, value=value).mutate(bucket=bucket(ibis._.value))
 
-    `only`: the buckets to keep, per stage (stages not in it are left out).
-    """
-    parts = []
-    for stage, column in stages.items():
-        if only is not None and stage not in only:
-            continue
-        bucket = _bucket(t[column])
-        kept = t[column].notnull() if only is None else bucket.isin(only[stage])
-        parts.append(
-            t.filter(kept).select(
-                *keys, stage=ibis.literal(stage, "int8"), value=t[column], bucket=bucket
-            )
-        )
-    return ibis.union(*parts) if len(parts) > 1 else parts[0]
+
+def one_row_per_column(t: ir.Table, columns: list[str], name: str) -> ir.Table:
+    """`t` with a row per row and column, numbered by `name` (0, 1, ...): a cross join with the
+    small table of those numbers, which DuckDB streams, where unnesting an array of the values
+    (a lateral join) would be planned as a join of the table with itself; and not a union of
+    one query per column, which would read the declarations once per column."""
+    numbers = ibis.memtable(pa.table({name: pa.array(range(len(columns)), pa.int8())}))
+    return t.cross_join(numbers)
+
+
+def column_value(long: ir.Table, columns: list[str], name: str) -> ir.Value:
+    """In `one_row_per_column(t, columns, name)`, the value of the row's column."""
+    return ibis.cases(*((long[name] == i, long[c]) for i, c in enumerate(columns)))
 
 
 def _positions(n: int, probabilities: Sequence[float]) -> list[tuple[int, int, float]]:
@@ -139,15 +157,12 @@ def _values_at(
 ) -> list[tuple[Cell, int, int, float]]:
     """(cell, bucket, rank, value) of the wanted (cell, bucket, rank within the bucket).
 
-    Rows outside the wanted buckets (of any cell) are dropped first, by a filter as cheap as a
-    scan; then only the rows of the wanted cells' buckets are sorted.
+    Rows outside the wanted (cell, bucket)s are dropped first, by a semi join with their small
+    table, as cheap as a scan; then only the rows of those buckets are sorted.
     """
     if not wanted:
         return []
-    chosen: dict[int, set[int]] = defaultdict(set)
-    for cell, bucket, _ in wanted:
-        chosen[cell[-1]].add(bucket)
-    long = _long(t, keys, stages, {stage: sorted(b) for stage, b in chosen.items()})
+    long = _long(t, keys, stages)
     columns = [*keys, "stage", "bucket"]
     schema = long.select(*columns).schema().to_pyarrow().append(pa.field("rank", pa.int64()))
     rows = [dict(zip(schema.names, (*cell, b, rank), strict=True)) for cell, b, rank in wanted]
@@ -157,7 +172,9 @@ def _values_at(
         return [left[c].identical_to(right[c]) for c in names]  # group keys may be null
 
     buckets = targets.select(*columns).distinct()
-    inside = long.join(buckets, same(long, buckets, columns), how="semi")
+    inside = long.filter(long.value.notnull()).join(
+        buckets, same(long, buckets, columns), how="semi"
+    )
     ranked = inside.mutate(rank=ibis.row_number().over(group_by=columns, order_by=inside.value))
     found = ranked.join(targets, same(ranked, targets, [*columns, "rank"]), how="semi")
     return [

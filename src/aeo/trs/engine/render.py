@@ -20,14 +20,18 @@ FORMATS = ("text", "json", "csv", "html")
 Result = Comparison | Report
 
 
-def render(result: Result, fmt: str) -> str:
-    """The result in one of FORMATS."""
+def render(result: Result, fmt: str, lang: str = "en") -> str:
+    """The result in one of FORMATS; the HTML report in `lang` (en, ja), the others in
+    English with the input's codes."""
     if fmt not in FORMATS:
         raise TrsError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "html":
-        from .html import html  # the SVG charts are only needed here
+        from .html import html  # the charts (altair, vl-convert) are only needed here
+        from .labels import LANGUAGES
 
-        return html(result)
+        if lang not in LANGUAGES:
+            raise TrsError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+        return html(result, lang)
     renderer = {"text": _text, "json": _json, "csv": _csv}[fmt]
     return renderer(result)
 

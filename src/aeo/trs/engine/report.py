@@ -12,9 +12,9 @@ from ibis.backends import BaseBackend
 from . import progress
 from .backends import connect
 from .errors import TrsError
-from .io import execute, read_declarations
+from .io import read_declarations
 from .periods import day_start
-from .quality import annotated
+from .quality import declarations
 from .schema import CLEARANCE_MODES, TRANSPORT_MODES
 from .stats import (
     INTERVALS,
@@ -25,12 +25,10 @@ from .stats import (
     Summary,
     Totals,
     combine,
-    histogram,
-    histograms,
     mean,
+    measure,
     stage_percentiles,
     summary,
-    totals,
 )
 
 BY_COLUMNS = (
@@ -100,20 +98,31 @@ def report(
     keys = list(by)
     split = list(dict.fromkeys([*keys, "clearance_mode"]))  # for the clearance shares
 
+    def within(raw: ir.Table) -> list[ir.BooleanValue]:
+        return [
+            *([raw.importing_economy == importing] if importing else []),
+            *([raw.partner_economy == partner] if partner else []),
+        ]
+
+    fixed = {
+        column: value
+        for column, value in (("importing_economy", importing), ("partner_economy", partner))
+        if value
+    }
+
     def scope(t: ir.Table) -> ir.Table:
         conditions = [
-            *([t.importing_economy == importing] if importing else []),
-            *([t.partner_economy == partner] if partner else []),
             *([t.period_at >= day_start(start)] if start else []),
             *([t.period_at < day_start(end, 1)] if end else []),
         ]
         return (t.filter(*conditions) if conditions else t).select(*split, "dq_reason", *MEASURED)
 
     raw = read_declarations(con or connect(), path)
-    with progress.status("Computing release times…", show_progress), annotated(raw, scope) as t:
-        found, data_quality = totals(t, split, MEASURED)
-        percentiles = stage_percentiles(t, keys)
-        hist = histograms(execute(histogram(t, keys)), keys) if distributions else None
+    status = progress.status("Computing release times…", show_progress)
+    with status, declarations(raw, within, scope, fixed) as t:
+        found, data_quality, buckets, bins = measure(t, split, MEASURED, keys, bins=distributions)
+        percentiles = stage_percentiles(t, keys, buckets)
+    hist = {(c[-1], *c[:-1]): n for c, n in bins.items()} if distributions else None
     parts: dict[tuple[Any, ...], list[tuple[str, Totals]]] = defaultdict(list)
     for values, total in found.items():
         row = dict(zip(split, values, strict=True))

@@ -8,11 +8,11 @@ from django.core.management import CommandError, call_command
 from . import table2
 
 
-def run(*args: str) -> str:
+def run(*args: str, stderr=None) -> str:
     from io import StringIO
 
     out = StringIO()
-    call_command("trs", *args, stdout=out, stderr=StringIO())
+    call_command("trs", *args, stdout=out, stderr=stderr if stderr is not None else StringIO())
     return out.getvalue()
 
 
@@ -27,9 +27,14 @@ def test_compare_json(table2_csv):
 
 def test_report_html_to_a_file(table2_csv, tmp_path):
     target = tmp_path / "report.html"
+    from io import StringIO
+
+    said = StringIO()
     run("report", "--input", str(table2_csv), "--by", "transport_mode,clearance_mode",
-        "--format", "html", "--output", str(target))  # fmt: skip
+        "--format", "html", "--output", str(target), "--lang", "ja", stderr=said)  # fmt: skip
     assert target.read_text().startswith("<!doctype html>")
+    assert '<html lang="ja">' in target.read_text()
+    assert str(target) in said.getvalue()
 
 
 def test_generate_then_report(tmp_path):

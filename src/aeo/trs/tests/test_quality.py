@@ -101,3 +101,24 @@ def test_periods_take_the_utc_date_of_lodgment_else_arrival_both_ends_inclusive(
     path = write(tmp_path / "d.csv", rows)
     result = report(path, start=date(2019, 6, 1), end=date(2019, 6, 30), by=())
     assert result.quality.rows == 3  # first, last, never lodged
+
+
+@pytest.mark.parametrize("few", [True, False], ids=["semi-join", "all-ids"])
+def test_a_duplicate_outside_the_scope_excludes_the_copy_inside(tmp_path, monkeypatch, few):
+    """Whichever way a study is planned (the rows that can be in scope kept and only their ids
+    counted, when few rows can be; every id otherwise), an id also found outside the scope is a
+    duplicate."""
+    from aeo.trs.engine import quality
+
+    monkeypatch.setattr(quality, "SMALL_SHARE", 1.0 if few else 0.0)
+    rows = [GOOD | {"declaration_id": f"ok{i}"} for i in range(4)]
+    rows += [GOOD | {"declaration_id": "shared"}]
+    rows += [GOOD | {"declaration_id": "shared", "importing_economy": "KR"}]  # out of scope
+    rows += [GOOD | {"declaration_id": f"kr{i}", "importing_economy": "KR"} for i in range(20)]
+    rows += [GOOD | {"declaration_id": "kr0", "importing_economy": "NZ"}]  # neither in scope
+    path = write(tmp_path / "d.csv", rows)
+    result = report(path, importing="TW", partner="JP", by=())
+    assert result.quality.rows == 5 and result.quality.excluded["duplicate_id"] == 1
+    assert result.quality.used == 4
+    everything = report(path, by=())
+    assert everything.quality.excluded["duplicate_id"] == 4

@@ -73,3 +73,37 @@ def test_html_comparison_leads_with_the_study_table(results):
     page = render(comparison, "html")
     assert page.index("<h2>Mean release times</h2>") < page.index("<svg")
     assert page.index("<svg") < page.index("<h2>Data quality")
+
+
+def test_html_names_groups_in_words_in_english_and_japanese(results):
+    report_result = results[1]
+    en, ja = (render(report_result, "html", lang) for lang in ("en", "ja"))
+    assert '<html lang="en">' in en and '<html lang="ja">' in ja
+    assert "transport_mode=" not in en and "consignor_aeo=" not in en
+    assert "Sea cargo · consignor: AEO" in en and "Sea cargo · consignor: non-AEO" in en
+    assert "海上貨物・荷送人：AEO事業者" in ja and "海上貨物・荷送人：非AEO事業者" in ja
+    assert "ステージ1（輸入申告 → 許可）" in ja and "90パーセンタイル" in ja
+    assert "90th percentile" in en and "90th percentile" not in ja
+
+
+def test_html_charts_are_vega_lite_drawn_with_axes(results):
+    from aeo.trs.engine import charts
+
+    comparison, report_result = results
+    spec = charts.compare_means(comparison, 1, "ja")
+    assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "平均所要時間（時間）"
+    rows = [*spec.get("data", {}).get("values", []), *(r for d in spec.get("datasets", {}).values()
+                                                       for r in d)]  # fmt: skip
+    assert any(row.get("mode") == "海上貨物" for row in rows)
+    page = render(report_result, "html", "ja")
+    # the axis titles are drawn in the SVG, not only in the specification
+    assert "平均所要時間（時間）" in page and "申告件数の割合（%）" in page and "所要時間" in page
+    assert 'class="mark-group role-axis"' in page or "role-axis" in page
+
+
+def test_html_language_must_be_known(results):
+    from aeo.trs.engine import TrsError
+
+    with pytest.raises(TrsError, match="unknown language"):
+        render(results[0], "html", "fr")

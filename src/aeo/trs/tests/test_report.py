@@ -54,3 +54,33 @@ def test_filters_narrow_the_scope(synthetic):
     everything = report(synthetic, by=())
     narrowed = report(synthetic, partner="JP", start=date(2019, 1, 1), end=date(2019, 1, 31))
     assert 0 < narrowed.quality.rows < everything.quality.rows / 10
+
+
+@pytest.mark.parametrize("share", [0.02, 1.0])
+def test_microsecond_timestamps_and_any_share_in_scope_match_numpy(tmp_path, share):
+    """Microsecond timestamps (sub-millisecond digits), the pair a small or the whole part of
+    the file: exact medians and 90th percentiles still equal numpy's, bit for bit."""
+    from aeo.trs.engine import generate
+
+    path = generate(tmp_path / "d.parquet", 30_000, seed=11, pair_share=share, unit="us",
+                    dirty_rate=0.01)  # fmt: skip
+    table = pq.read_table(path)
+    assert table.schema.field("lodged_at").type.unit == "us"
+    micros = table.column("lodged_at").cast("int64").to_numpy()
+    assert (micros % 1000 != 0).mean() > 0.9
+    result = report(path, importing="TW", partner="JP", by=("transport_mode", "clearance_mode"))
+    pair = independent(path)
+    expected = {
+        key: frame[(frame.importing_economy == "TW") & (frame.partner_economy == "JP")]
+        for key, frame in pair.items()
+    }
+    expected = {key: frame for key, frame in expected.items() if len(frame)}
+    assert {tuple(g.key.values()) for g in result.groups} == set(expected)
+    for group in result.groups:
+        frame = expected[tuple(group.key.values())]
+        for stage, column in ((1, "s1"), (2, "s2")):
+            values = frame[column].dropna().to_numpy()
+            found = group.stages[stage]
+            assert found.count == len(values)
+            assert found.median_s == np.median(values)
+            assert found.p90_s == np.percentile(values, 90)

@@ -75,6 +75,9 @@ class Command(BaseCommand):
     def _output(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
         parser.add_argument("--format", choices=formats, default="text")
         parser.add_argument("--output", type=Path, help="write to this file instead of stdout")
+        parser.add_argument(
+            "--lang", choices=("en", "ja"), default="en", help="language of the HTML report"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -112,8 +115,11 @@ class Command(BaseCommand):
                 distributions=html,
                 con=con,
             )
-        text = engine.render(result, options["format"])
+        text = engine.render(result, options["format"], options["lang"])
         if options["output"]:
             options["output"].write_text(text, encoding="utf-8")
+            self.stderr.write(
+                f"wrote the {subcommand} ({options['format']}) to {options['output']}"
+            )
         else:
             self.stdout.write(text, ending="")
