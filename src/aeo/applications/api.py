@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from aeo.applications import selectors, services
 from aeo.applications.constants import CLOCK_STATES
@@ -21,12 +21,13 @@ from aeo.applications.schemas import (
     Versioned,
     VisitIn,
 )
+from aeo.core.bounds import ObjectId, Pagination
 from aeo.core.http import AuthedRequest
 
 router = Router(tags=["applications"])
 
 
-def _get(request: HttpRequest, application_id: int) -> Application:
+def _get(request: HttpRequest, application_id: ObjectId) -> Application:
     return get_object_or_404(selectors.applications_visible_to(request.user), pk=application_id)
 
 
@@ -41,7 +42,7 @@ def request_consultation(request: AuthedRequest, payload: ConsultationIn):
 
 
 @router.get("/applications", response=list[ApplicationOut], operation_id="list_applications")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_applications(request: AuthedRequest, filters: Query[ApplicationFilters]):
     qs = selectors.applications_visible_to(request.user)
     if filters.state:
@@ -63,7 +64,7 @@ def create_application(request: AuthedRequest, payload: CreateApplicationIn):
 @router.get(
     "/applications/{application_id}", response=ApplicationOut, operation_id="get_application"
 )
-def get_application(request: AuthedRequest, application_id: int):
+def get_application(request: AuthedRequest, application_id: ObjectId):
     return _get(request, application_id)
 
 
@@ -72,11 +73,11 @@ def get_application(request: AuthedRequest, application_id: int):
     response=list[EventOut],
     operation_id="get_application_history",
 )
-def get_application_history(request: AuthedRequest, application_id: int):
+def get_application_history(request: AuthedRequest, application_id: ObjectId):
     return list(selectors.history(_get(request, application_id)))
 
 
-def _run(request: AuthedRequest, application_id: int, service, payload: Versioned):
+def _run(request: AuthedRequest, application_id: ObjectId, service, payload: Versioned):
     """One move: the payload's fields are the service's keyword arguments."""
     application = service(
         actor=request.user, application=_get(request, application_id), **payload.dict()
@@ -89,7 +90,7 @@ def _run(request: AuthedRequest, application_id: int, service, payload: Versione
     response=ApplicationOut,
     operation_id="submit_application",
 )
-def submit_application(request: AuthedRequest, application_id: int, payload: Versioned):
+def submit_application(request: AuthedRequest, application_id: ObjectId, payload: Versioned):
     return _run(request, application_id, services.submit_application, payload)
 
 
@@ -98,7 +99,7 @@ def submit_application(request: AuthedRequest, application_id: int, payload: Ver
     response=ApplicationOut,
     operation_id="accept_application",
 )
-def accept_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+def accept_application(request: AuthedRequest, application_id: ObjectId, payload: CommentIn):
     return _run(request, application_id, services.accept_application, payload)
 
 
@@ -107,7 +108,7 @@ def accept_application(request: AuthedRequest, application_id: int, payload: Com
     response=ApplicationOut,
     operation_id="return_application",
 )
-def return_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+def return_application(request: AuthedRequest, application_id: ObjectId, payload: CommentIn):
     return _run(request, application_id, services.return_application, payload)
 
 
@@ -116,7 +117,9 @@ def return_application(request: AuthedRequest, application_id: int, payload: Com
     response=ApplicationOut,
     operation_id="request_information",
 )
-def request_information(request: AuthedRequest, application_id: int, payload: InformationRequestIn):
+def request_information(
+    request: AuthedRequest, application_id: ObjectId, payload: InformationRequestIn
+):
     return _run(request, application_id, services.request_information, payload)
 
 
@@ -125,7 +128,7 @@ def request_information(request: AuthedRequest, application_id: int, payload: In
     response=ApplicationOut,
     operation_id="respond_to_request",
 )
-def respond_to_request(request: AuthedRequest, application_id: int, payload: ResponseIn):
+def respond_to_request(request: AuthedRequest, application_id: ObjectId, payload: ResponseIn):
     return _run(request, application_id, services.respond_to_request, payload)
 
 
@@ -134,7 +137,7 @@ def respond_to_request(request: AuthedRequest, application_id: int, payload: Res
     response=ApplicationOut,
     operation_id="record_validation_visit",
 )
-def record_validation_visit(request: AuthedRequest, application_id: int, payload: VisitIn):
+def record_validation_visit(request: AuthedRequest, application_id: ObjectId, payload: VisitIn):
     return _run(request, application_id, services.record_validation_visit, payload)
 
 
@@ -143,7 +146,7 @@ def record_validation_visit(request: AuthedRequest, application_id: int, payload
     response=ApplicationOut,
     operation_id="extend_deadline",
 )
-def extend_deadline(request: AuthedRequest, application_id: int, payload: ExtendIn):
+def extend_deadline(request: AuthedRequest, application_id: ObjectId, payload: ExtendIn):
     return _run(request, application_id, services.extend_deadline, payload)
 
 
@@ -152,7 +155,7 @@ def extend_deadline(request: AuthedRequest, application_id: int, payload: Extend
     response=ApplicationOut,
     operation_id="decide_application",
 )
-def decide_application(request: AuthedRequest, application_id: int, payload: DecisionIn):
+def decide_application(request: AuthedRequest, application_id: ObjectId, payload: DecisionIn):
     return _run(request, application_id, services.decide_application, payload)
 
 
@@ -161,5 +164,5 @@ def decide_application(request: AuthedRequest, application_id: int, payload: Dec
     response=ApplicationOut,
     operation_id="withdraw_application",
 )
-def withdraw_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+def withdraw_application(request: AuthedRequest, application_id: ObjectId, payload: CommentIn):
     return _run(request, application_id, services.withdraw_application, payload)

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from ninja import Field, Schema
 
 from aeo.applications.constants import Outcome, RefusalReason, State, Track
+from aeo.core.bounds import MAX_ID, BoundedDate
 from aeo.registry.constants import OperatorRole
 
 
@@ -17,7 +18,7 @@ class ClockOut(Schema):
 
 class PauseOut(Schema):
     started_on: date
-    resume_by: date
+    resume_by: BoundedDate
     ended_on: date | None
     request: str
     response: str
@@ -63,14 +64,14 @@ class EventOut(Schema):
 
 class Versioned(Schema):
     version: int | None = Field(
-        None, description="The version you last read; a stale one answers 409."
+        None, ge=0, le=MAX_ID, description="The version you last read; a stale one answers 409."
     )
 
 
 class ConsultationIn(Schema):
     subject: str = Field(max_length=200)
     message: str = Field("", max_length=5000)
-    preferred_date: date | None = None
+    preferred_date: BoundedDate | None = None
 
 
 class ConsultationOut(Schema):
@@ -91,7 +92,7 @@ class CommentIn(Versioned):
 
 class InformationRequestIn(Versioned):
     request: str = Field(max_length=5000)
-    resume_by: date
+    resume_by: BoundedDate
 
 
 class ResponseIn(Versioned):
@@ -99,7 +100,7 @@ class ResponseIn(Versioned):
 
 
 class VisitIn(Versioned):
-    visited_on: date
+    visited_on: BoundedDate
     findings: str = Field(max_length=10000)
     satisfactory: bool
 

@@ -5,6 +5,7 @@ from ninja import Field, Schema
 from aeo.authorizations import selectors
 from aeo.authorizations.constants import AEOType, AuthorizationStatus
 from aeo.authorizations.models import Authorization, AuthorizationEvent
+from aeo.core.bounds import IdValue
 
 
 class RegisterEntryOut(Schema):
@@ -61,7 +62,7 @@ class AuthorizationFilters(Schema):
     q: str = Field("", max_length=200)
     type: AEOType | None = None
     status: AuthorizationStatus | None = None
-    operator_id: int | None = None
+    operator_id: IdValue | None = None
 
 
 class StatusChangeIn(Schema):
