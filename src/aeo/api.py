@@ -20,12 +20,19 @@ from aeo.accounts.auth import API_AUTH
 from aeo.applications.api import router as applications_router
 from aeo.authorizations.api import router as authorizations_router
 from aeo.core.errors import DomainError
+from aeo.core.openapi import document_errors
 from aeo.notifications.api import router as notifications_router
 from aeo.registry.api import router as registry_router
 from aeo.requirements.api import router as requirements_router
 from aeo.supervision.api import router as supervision_router
 
-api = NinjaAPI(
+
+class AeoAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return document_errors(super().get_openapi_schema(**kwargs))
+
+
+api = AeoAPI(
     title="AEO platform API",
     version="1",
     description="Authorized Economic Operator programme: registry, applications, register.",

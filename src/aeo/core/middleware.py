@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 
-from aeo.core.http_errors import error_response
+from aeo.core.http_errors import error_response, is_api
 from aeo.core.text import INVALID_TEXT, json_problems, text_problem
 
 access_log = logging.getLogger("aeo.access")
@@ -26,6 +26,10 @@ REQUEST_ID_HEADER = "X-Request-ID"
 _CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 Problems = list[tuple[str | None, str]]
+
+
+class NotAnObject(ValueError):
+    """Every body of the API is a JSON object; ninja would read a list as an empty object."""
 
 
 class RequestIdMiddleware:
@@ -95,6 +99,10 @@ class InputCheckMiddleware:
                 return error_response(
                     request, 422, _("The form data could not be read."), "invalid_body"
                 )
+            except NotAnObject:
+                return error_response(
+                    request, 422, _("The request body must be a JSON object."), "invalid_json"
+                )
             except (ValueError, RecursionError):
                 return error_response(
                     request, 422, _("The request body is not valid JSON."), "invalid_json"
@@ -109,7 +117,10 @@ class InputCheckMiddleware:
             body = request.body
             if not body.strip():
                 return []
-            return list(json_problems(json.loads(body)))
+            data = json.loads(body)
+            if is_api(request) and not isinstance(data, dict):
+                raise NotAnObject
+            return list(json_problems(data))
         if content_type not in {"multipart/form-data", "application/x-www-form-urlencoded"}:
             return []
         if request.method != "POST":
