@@ -8,6 +8,10 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aeo.settings")
     from django.core.management import execute_from_command_line
 
+    from aeo.core import origin
+
+    origin.set_for_command(sys.argv)
+
     execute_from_command_line(sys.argv)
 
 

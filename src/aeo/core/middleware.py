@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 
+from aeo.core import origin
 from aeo.core.http_errors import error_response, is_api
 from aeo.core.text import INVALID_TEXT, json_problems, text_problem
 
@@ -44,7 +45,11 @@ class RequestIdMiddleware:
         request_id = given if _CLIENT_REQUEST_ID.match(given) else uuid.uuid4().hex
         request.request_id = request_id  # type: ignore[attr-defined]
         started = time.monotonic()
-        response = self.get_response(request)
+        token = origin.set_for_request(request, request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            origin.reset(token)
         response[REQUEST_ID_HEADER] = request_id
         user = getattr(request, "user", None)
         access_log.info(
