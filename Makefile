@@ -40,14 +40,14 @@ chromium:
 	  || echo "warning: could not install chromium; browser tests will be skipped" >&2; fi
 
 demo: install
-	PORT=$(PORT) $(VENV)/bin/aeo demo
+	AEO_DEMO=1 PORT=$(PORT) $(VENV)/bin/aeo demo
 
 lint: install-dev
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
 
 typecheck: install-dev
-	$(VENV)/bin/mypy src
+	AEO_DEMO=1 $(VENV)/bin/mypy src
 
 pytest: install-dev chromium
 	$(VENV)/bin/pytest
