@@ -5,6 +5,7 @@ Every error answers `{"detail": str, "errors": [{"field": str | None, "message":
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import (
     ObjectDoesNotExist,
     PermissionDenied,
@@ -12,9 +13,11 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.throttling import AnonRateThrottle
 
 from aeo.accounts.auth import API_AUTH
 from aeo.applications.api import router as applications_router
@@ -32,11 +35,28 @@ class AeoAPI(NinjaAPI):
         return document_errors(super().get_openapi_schema(**kwargs))
 
 
+class PublicThrottle(AnonRateThrottle):
+    """Operations open without login (the public register, status verification) are limited
+    per client address: AEO_PUBLIC_RATE, e.g. 60/min; past it, 429 with Retry-After."""
+
+    scope = "public"
+
+    def __init__(self) -> None:
+        super().__init__(settings.AEO_PUBLIC_RATE)
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        if self.rate != settings.AEO_PUBLIC_RATE:  # changed at run time (tests, reloads)
+            self.rate = settings.AEO_PUBLIC_RATE
+            self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request)
+
+
 api = AeoAPI(
     title="AEO platform API",
     version="1",
     description="Authorized Economic Operator programme: registry, applications, register.",
     auth=API_AUTH,
+    throttle=[PublicThrottle()],
     urls_namespace="api",
 )
 
@@ -97,6 +117,17 @@ def on_forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
     return api.create_response(request, error_body("Authentication required."), status=401)
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    detail = _("Too many requests: try again in a moment.")
+    body = {
+        "detail": str(detail),
+        "code": "throttled",
+        "errors": [{"field": None, "code": "throttled", "message": str(detail)}],
+    }
+    return api.create_response(request, body, status=429)
 
 
 @api.exception_handler(HttpError)

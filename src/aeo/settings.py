@@ -145,6 +145,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 NINJA_PAGINATION_MAX_LIMIT = 200
+# Public operations (register search and entries) per client address; behind a proxy,
+# PROXY_COUNT proxies' X-Forwarded-For entries are skipped to find the client.
+AEO_PUBLIC_RATE = os.environ.get("AEO_PUBLIC_RATE", "60/min")
+NINJA_NUM_PROXIES = int(os.environ["PROXY_COUNT"]) if os.environ.get("PROXY_COUNT") else None
 
 # Login protection: after AXES_FAILURE_LIMIT failed sign-ins for one username from one address,
 # that pair is locked out for AXES_COOLOFF_MINUTES (429 and a page saying so); staff unlock
