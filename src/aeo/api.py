@@ -19,6 +19,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.throttling import AnonRateThrottle
 
+from aeo.accounts.api import router as accounts_router
 from aeo.accounts.auth import API_AUTH
 from aeo.applications.api import router as applications_router
 from aeo.authorizations.api import router as authorizations_router
@@ -140,6 +141,7 @@ def on_too_big(request: HttpRequest, exc: Exception) -> HttpResponse:
     return api.create_response(request, error_body("Request body too large."), status=413)
 
 
+api.add_router("/", accounts_router)
 api.add_router("/", registry_router)
 api.add_router("/", requirements_router)
 api.add_router("/", applications_router)

@@ -160,6 +160,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
+# API tokens expire after this many days unless issued with another (`aeo token --days`).
+AEO_TOKEN_DAYS = int(os.environ.get("AEO_TOKEN_DAYS", "90"))
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -11,6 +11,7 @@ urlpatterns = [
     path("readyz", core_views.readyz, name="readyz"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("aeo.accounts.urls")),
     path("registry/", include("aeo.registry.urls")),
     path("requirements/", include("aeo.requirements.urls")),
     path("applications/", include("aeo.applications.urls")),

@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from aeo.accounts import selectors as account_selectors
 from aeo.accounts.constants import Role
+from aeo.accounts.models import ApiToken
 from aeo.accounts.services import issue_token
 from aeo.api import api
 from aeo.applications import selectors as application_selectors
@@ -92,7 +94,9 @@ def world(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     own = TraderFactory()
     foreign = OperatorFactory(region=Region.objects.get(code="JP-27"), legal_name="Rival K.K.")
-    application = submitted_application(TraderFactory(operator=foreign))
+    foreign_trader = TraderFactory(operator=foreign)
+    application = submitted_application(foreign_trader)
+    issue_token(actor=None, user=foreign_trader, name="theirs")
     assert application.office.code == "OSAKA"
     sheet = application.self_assessment
     evidence = Evidence.objects.filter(self_assessment=sheet).first()
@@ -103,6 +107,10 @@ def world(settings, tmp_path):
         "self_assessment_id": (sheet, requirement_selectors.self_assessments_visible_to),
         "evidence_id": (evidence, requirement_selectors.evidence_visible_to),
         "application_id": (application, application_selectors.applications_visible_to),
+        "token_id": (
+            ApiToken.objects.get(user=foreign_trader),
+            account_selectors.tokens_visible_to,
+        ),
         "authorization_id": (
             issue(foreign)[0],
             authorization_selectors.authorizations_visible_to,
