@@ -27,7 +27,7 @@ class TokenOut(Schema):
 
 class TokenIn(Schema):
     name: str = Field(min_length=1, max_length=100)
-    days: int | None = Field(None, ge=0, le=3660, description="0: never expires")
+    days: int | None = Field(None, ge=0, le=3660, strict=True, description="0: never expires")
 
 
 class TokenIssued(TokenOut):
