@@ -260,3 +260,16 @@ def test_a_browser_session_still_needs_its_csrf_token(trader):
     client = Client(enforce_csrf_checks=True)
     client.force_login(trader)
     assert client.post("/api/v1/self-assessments").status_code == 403
+
+
+@pytest.mark.parametrize("occurred_at", ["0001-01-01T00:00", "1000-01-01T00:00"])
+def test_a_page_form_refuses_a_time_no_column_holds(client, examiner, occurred_at):
+    operator = OperatorFactory()
+    client.force_login(examiner)
+    response = client.post(
+        reverse("supervision:log_contact", args=[operator.pk]),
+        {"kind": "phone", "occurred_at": occurred_at, "summary": "call"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert not ContactLog.objects.exists()

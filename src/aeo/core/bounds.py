@@ -31,7 +31,7 @@ def _years(message: str) -> str:
     return message % {"first": MIN_YEAR, "last": MAX_YEAR}
 
 
-def _check_datetime(value: datetime) -> datetime:
+def check_datetime(value: datetime) -> datetime:
     if timezone.is_naive(value):
         if not MIN_YEAR <= value.year <= MAX_YEAR:
             raise ValueError(_years(_("Give a time between the years %(first)s and %(last)s.")))
@@ -42,14 +42,14 @@ def _check_datetime(value: datetime) -> datetime:
     return value
 
 
-def _check_date(value: date) -> date:
+def check_date(value: date) -> date:
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise ValueError(_years(_("Give a date between the years %(first)s and %(last)s.")))
     return value
 
 
-BoundedDateTime = Annotated[datetime, AfterValidator(_check_datetime)]
-BoundedDate = Annotated[date, AfterValidator(_check_date)]
+BoundedDateTime = Annotated[datetime, AfterValidator(check_datetime)]
+BoundedDate = Annotated[date, AfterValidator(check_date)]
 
 
 class Pagination(LimitOffsetPagination):
