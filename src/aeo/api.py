@@ -8,6 +8,7 @@ Every error answers `{"detail": str, "code": str, "errors": [{"field", "code", "
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import (
     NON_FIELD_ERRORS,
     ObjectDoesNotExist,
@@ -17,9 +18,11 @@ from django.core.exceptions import (
 )
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.throttling import AnonRateThrottle
 
+from aeo.accounts.api import router as accounts_router
 from aeo.accounts.auth import API_AUTH
 from aeo.applications.api import router as applications_router
 from aeo.authorizations.api import router as authorizations_router
@@ -32,11 +35,29 @@ from aeo.supervision.api import router as supervision_router
 
 logger = logging.getLogger(__name__)
 
+
+class PublicThrottle(AnonRateThrottle):
+    """Operations open without login (the public register, status verification) are limited
+    per client address: AEO_PUBLIC_RATE, e.g. 60/min; past it, 429 with Retry-After."""
+
+    scope = "public"
+
+    def __init__(self) -> None:
+        super().__init__(settings.AEO_PUBLIC_RATE)
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        if self.rate != settings.AEO_PUBLIC_RATE:  # changed at run time (tests, reloads)
+            self.rate = settings.AEO_PUBLIC_RATE
+            self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request)
+
+
 api = AeoNinjaAPI(
     title="AEO platform API",
     version="1",
     description="Authorized Economic Operator programme: registry, applications, register.",
     auth=API_AUTH,
+    throttle=[PublicThrottle()],
     urls_namespace="api",
 )
 
@@ -114,6 +135,15 @@ def on_unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
     return _error(request, 401, _("Authentication required."), "authentication_required")
 
 
+@api.exception_handler(Throttled)
+def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    detail = _("Too many requests: try again in a moment.")
+    errors = [{"field": None, "code": "throttled", "message": detail}]
+    response = _error(request, 429, detail, "throttled", errors)
+    response["Retry-After"] = str(max(1, int(exc.wait or 1)))
+    return response
+
+
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     code = HTTP_ERROR_CODES.get(exc.status_code, "error")
@@ -145,6 +175,7 @@ HTTP_ERROR_CODES = {
 }
 
 
+api.add_router("/", accounts_router)
 api.add_router("/", registry_router)
 api.add_router("/", requirements_router)
 api.add_router("/", applications_router)

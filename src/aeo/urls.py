@@ -9,8 +9,10 @@ from aeo.home import views as home_views
 urlpatterns = [
     path("", home_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("aeo.accounts.urls")),
     path("registry/", include("aeo.registry.urls")),
     path("requirements/", include("aeo.requirements.urls")),
     path("applications/", include("aeo.applications.urls")),
@@ -21,3 +23,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+handler500 = "aeo.core.views.server_error"

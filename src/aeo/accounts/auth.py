@@ -1,4 +1,11 @@
-"""API authentication: a hashed bearer token, or the browser session (with CSRF)."""
+"""API authentication: a hashed bearer token, or the browser session (with CSRF).
+
+A request that carries an `Authorization` header is a script's: its token alone decides, and a
+bad, expired or revoked token answers 401, never the session's "CSRF check failed" 403. The
+CSRF check applies to requests that actually ride on a signed-in session.
+"""
+
+from typing import Any
 
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
@@ -14,4 +21,13 @@ class TokenAuth(HttpBearer):
         return user
 
 
-API_AUTH = [TokenAuth(), SessionAuth()]
+class BrowserSessionAuth(SessionAuth):
+    def __call__(self, request: HttpRequest) -> Any:
+        if "authorization" in request.headers:
+            return None  # a token client: its token decided already
+        if not request.user.is_authenticated:
+            return None  # no session to protect: 401 rather than a CSRF 403
+        return super().__call__(request)
+
+
+API_AUTH = [TokenAuth(), BrowserSessionAuth()]

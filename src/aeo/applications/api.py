@@ -1,7 +1,7 @@
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from aeo.accounts.http import AuthedRequest
 from aeo.applications import selectors, services
@@ -25,12 +25,13 @@ from aeo.applications.schemas import (
     Versioned,
     VisitIn,
 )
+from aeo.core.bounds import ObjectId, Pagination
 from aeo.core.schemas import HistoryEventOut
 
 router = Router(tags=["applications"])
 
 
-def _get(request: HttpRequest, application_id: int) -> Application:
+def _get(request: HttpRequest, application_id: ObjectId) -> Application:
     return get_object_or_404(selectors.applications_visible_to(request.user), pk=application_id)
 
 
@@ -38,7 +39,7 @@ def _fresh(request: HttpRequest, application: Application) -> Application:
     return _get(request, application.pk)
 
 
-def _consultation(request: HttpRequest, consultation_id: int) -> Consultation:
+def _consultation(request: HttpRequest, consultation_id: ObjectId) -> Consultation:
     return get_object_or_404(selectors.consultations_visible_to(request.user), pk=consultation_id)
 
 
@@ -49,7 +50,7 @@ def request_consultation(request: AuthedRequest, payload: ConsultationIn):
 
 
 @router.get("/consultations", response=list[ConsultationOut], operation_id="list_consultations")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_consultations(request: AuthedRequest, filters: Query[ConsultationFilters]):
     qs = selectors.consultations_visible_to(request.user)
     return qs.filter(status=filters.status) if filters.status else qs
@@ -58,11 +59,11 @@ def list_consultations(request: AuthedRequest, filters: Query[ConsultationFilter
 @router.get(
     "/consultations/{consultation_id}", response=ConsultationOut, operation_id="get_consultation"
 )
-def get_consultation(request: AuthedRequest, consultation_id: int):
+def get_consultation(request: AuthedRequest, consultation_id: ObjectId):
     return _consultation(request, consultation_id)
 
 
-def _handle(request: AuthedRequest, consultation_id: int, service, payload: Versioned):
+def _handle(request: AuthedRequest, consultation_id: ObjectId, service, payload: Versioned):
     service(
         actor=request.user, consultation=_consultation(request, consultation_id), **payload.dict()
     )
@@ -74,7 +75,7 @@ def _handle(request: AuthedRequest, consultation_id: int, service, payload: Vers
     response=ConsultationOut,
     operation_id="schedule_consultation",
 )
-def schedule_consultation(request: AuthedRequest, consultation_id: int, payload: ScheduleIn):
+def schedule_consultation(request: AuthedRequest, consultation_id: ObjectId, payload: ScheduleIn):
     return _handle(request, consultation_id, services.schedule_consultation, payload)
 
 
@@ -83,7 +84,7 @@ def schedule_consultation(request: AuthedRequest, consultation_id: int, payload:
     response=ConsultationOut,
     operation_id="record_consultation_held",
 )
-def record_consultation_held(request: AuthedRequest, consultation_id: int, payload: HeldIn):
+def record_consultation_held(request: AuthedRequest, consultation_id: ObjectId, payload: HeldIn):
     return _handle(request, consultation_id, services.record_consultation_held, payload)
 
 
@@ -92,12 +93,12 @@ def record_consultation_held(request: AuthedRequest, consultation_id: int, paylo
     response=ConsultationOut,
     operation_id="close_consultation",
 )
-def close_consultation(request: AuthedRequest, consultation_id: int, payload: CloseIn):
+def close_consultation(request: AuthedRequest, consultation_id: ObjectId, payload: CloseIn):
     return _handle(request, consultation_id, services.close_consultation, payload)
 
 
 @router.get("/applications", response=list[ApplicationOut], operation_id="list_applications")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_applications(request: AuthedRequest, filters: Query[ApplicationFilters]):
     qs = selectors.applications_visible_to(request.user)  # with the pauses each clock reads
     if filters.state:
@@ -119,7 +120,7 @@ def create_application(request: AuthedRequest, payload: CreateApplicationIn):
 @router.get(
     "/applications/{application_id}", response=ApplicationOut, operation_id="get_application"
 )
-def get_application(request: AuthedRequest, application_id: int):
+def get_application(request: AuthedRequest, application_id: ObjectId):
     return _get(request, application_id)
 
 
@@ -128,11 +129,11 @@ def get_application(request: AuthedRequest, application_id: int):
     response=list[HistoryEventOut],
     operation_id="get_application_history",
 )
-def get_application_history(request: AuthedRequest, application_id: int):
+def get_application_history(request: AuthedRequest, application_id: ObjectId):
     return list(selectors.history(_get(request, application_id)))
 
 
-def _run(request: AuthedRequest, application_id: int, service, payload: Versioned):
+def _run(request: AuthedRequest, application_id: ObjectId, service, payload: Versioned):
     """One move: the payload's fields are the service's keyword arguments."""
     application = service(
         actor=request.user, application=_get(request, application_id), **payload.dict()
@@ -145,7 +146,7 @@ def _run(request: AuthedRequest, application_id: int, service, payload: Versione
     response=ApplicationOut,
     operation_id="submit_application",
 )
-def submit_application(request: AuthedRequest, application_id: int, payload: Versioned):
+def submit_application(request: AuthedRequest, application_id: ObjectId, payload: Versioned):
     return _run(request, application_id, services.submit_application, payload)
 
 
@@ -154,7 +155,7 @@ def submit_application(request: AuthedRequest, application_id: int, payload: Ver
     response=ApplicationOut,
     operation_id="accept_application",
 )
-def accept_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+def accept_application(request: AuthedRequest, application_id: ObjectId, payload: CommentIn):
     return _run(request, application_id, services.accept_application, payload)
 
 
@@ -163,7 +164,7 @@ def accept_application(request: AuthedRequest, application_id: int, payload: Com
     response=ApplicationOut,
     operation_id="return_application",
 )
-def return_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+def return_application(request: AuthedRequest, application_id: ObjectId, payload: CommentIn):
     return _run(request, application_id, services.return_application, payload)
 
 
@@ -172,7 +173,9 @@ def return_application(request: AuthedRequest, application_id: int, payload: Com
     response=ApplicationOut,
     operation_id="request_information",
 )
-def request_information(request: AuthedRequest, application_id: int, payload: InformationRequestIn):
+def request_information(
+    request: AuthedRequest, application_id: ObjectId, payload: InformationRequestIn
+):
     return _run(request, application_id, services.request_information, payload)
 
 
@@ -181,7 +184,7 @@ def request_information(request: AuthedRequest, application_id: int, payload: In
     response=ApplicationOut,
     operation_id="respond_to_request",
 )
-def respond_to_request(request: AuthedRequest, application_id: int, payload: ResponseIn):
+def respond_to_request(request: AuthedRequest, application_id: ObjectId, payload: ResponseIn):
     return _run(request, application_id, services.respond_to_request, payload)
 
 
@@ -190,7 +193,7 @@ def respond_to_request(request: AuthedRequest, application_id: int, payload: Res
     response=ApplicationOut,
     operation_id="record_validation_visit",
 )
-def record_validation_visit(request: AuthedRequest, application_id: int, payload: VisitIn):
+def record_validation_visit(request: AuthedRequest, application_id: ObjectId, payload: VisitIn):
     return _run(request, application_id, services.record_validation_visit, payload)
 
 
@@ -199,7 +202,7 @@ def record_validation_visit(request: AuthedRequest, application_id: int, payload
     response=ApplicationOut,
     operation_id="extend_deadline",
 )
-def extend_deadline(request: AuthedRequest, application_id: int, payload: ExtendIn):
+def extend_deadline(request: AuthedRequest, application_id: ObjectId, payload: ExtendIn):
     return _run(request, application_id, services.extend_deadline, payload)
 
 
@@ -208,7 +211,7 @@ def extend_deadline(request: AuthedRequest, application_id: int, payload: Extend
     response=ApplicationOut,
     operation_id="decide_application",
 )
-def decide_application(request: AuthedRequest, application_id: int, payload: DecisionIn):
+def decide_application(request: AuthedRequest, application_id: ObjectId, payload: DecisionIn):
     return _run(request, application_id, services.decide_application, payload)
 
 
@@ -217,5 +220,5 @@ def decide_application(request: AuthedRequest, application_id: int, payload: Dec
     response=ApplicationOut,
     operation_id="withdraw_application",
 )
-def withdraw_application(request: AuthedRequest, application_id: int, payload: CommentIn):
+def withdraw_application(request: AuthedRequest, application_id: ObjectId, payload: CommentIn):
     return _run(request, application_id, services.withdraw_application, payload)

@@ -14,6 +14,7 @@ from aeo.applications.constants import (
     State,
     Track,
 )
+from aeo.core.bounds import MAX_ID, BoundedDate
 from aeo.core.schemas import allowed_actions
 from aeo.registry.constants import OperatorRole
 
@@ -29,7 +30,7 @@ class ClockOut(Schema):
 
 class PauseOut(Schema):
     started_on: date
-    resume_by: date
+    resume_by: BoundedDate
     ended_on: date | None
     request: str
     response: str
@@ -87,14 +88,14 @@ class ApplicationOut(Schema):
 
 class Versioned(Schema):
     version: int | None = Field(
-        None, description="The version you last read; a stale one answers 409."
+        None, ge=0, le=MAX_ID, description="The version you last read; a stale one answers 409."
     )
 
 
 class ConsultationIn(Schema):
     subject: str = Field(max_length=200)
     message: str = Field("", max_length=5000)
-    preferred_date: date | None = None
+    preferred_date: BoundedDate | None = None
 
 
 class ConsultationOut(Schema):
@@ -143,7 +144,7 @@ class CommentIn(Versioned):
 
 class InformationRequestIn(Versioned):
     request: str = Field(max_length=5000)
-    resume_by: date
+    resume_by: BoundedDate
 
 
 class ResponseIn(Versioned):
@@ -151,7 +152,7 @@ class ResponseIn(Versioned):
 
 
 class VisitIn(Versioned):
-    visited_on: date
+    visited_on: BoundedDate
     findings: str = Field(max_length=10000)
     satisfactory: bool
 

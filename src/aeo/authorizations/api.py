@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from aeo.authorizations import selectors, services
 from aeo.authorizations.schemas import (
@@ -14,6 +14,7 @@ from aeo.authorizations.schemas import (
     RegisterFilters,
     StatusChangeIn,
 )
+from aeo.core.bounds import ObjectId, Pagination
 
 router = Router(tags=["authorizations"])
 
@@ -25,7 +26,7 @@ router = Router(tags=["authorizations"])
     auth=None,
     summary="Search the public AEO register",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def search_register(request: HttpRequest, filters: Query[RegisterFilters]):
     return selectors.search_authorizations(
         selectors.public_register(), q=filters.q, aeo_type=filters.type or ""
@@ -44,7 +45,7 @@ def get_register_entry(request: HttpRequest, aeo_number: str):
 
 
 @router.get("/authorizations", response=list[AuthorizationOut], operation_id="list_authorizations")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_authorizations(request: HttpRequest, filters: Query[AuthorizationFilters]):
     qs = selectors.authorizations_visible_to(request.user)
     if filters.operator_id is not None:
@@ -59,7 +60,7 @@ def list_authorizations(request: HttpRequest, filters: Query[AuthorizationFilter
     response=AuthorizationDetailOut,
     operation_id="get_authorization",
 )
-def get_authorization(request: HttpRequest, authorization_id: int):
+def get_authorization(request: HttpRequest, authorization_id: ObjectId):
     return get_object_or_404(selectors.authorizations_visible_to(request.user), pk=authorization_id)
 
 
@@ -69,7 +70,7 @@ def get_authorization(request: HttpRequest, authorization_id: int):
     operation_id="change_authorization_status",
 )
 def change_authorization_status(
-    request: HttpRequest, authorization_id: int, payload: StatusChangeIn
+    request: HttpRequest, authorization_id: ObjectId, payload: StatusChangeIn
 ):
     authorization = get_object_or_404(
         selectors.authorizations_visible_to(request.user), pk=authorization_id

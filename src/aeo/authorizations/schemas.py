@@ -10,6 +10,7 @@ from aeo.authorizations.constants import (
     AuthorizationStatus,
 )
 from aeo.authorizations.models import Authorization, AuthorizationEvent
+from aeo.core.bounds import IdValue
 from aeo.core.schemas import HistoryEventOut, allowed_actions
 
 
@@ -60,7 +61,7 @@ class AuthorizationFilters(Schema):
     q: str = Field("", max_length=200)
     type: AEOType | None = None
     status: AuthorizationStatus | None = None
-    operator_id: int | None = None
+    operator_id: IdValue | None = None
 
 
 class StatusChangeIn(Schema):

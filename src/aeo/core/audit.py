@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import models
 
+from aeo.core import origin
 from aeo.core.models import AuditEvent
 
 
@@ -47,6 +48,7 @@ def record(
         object_repr=str(obj)[:255],
         changes=changes or {},
         reason=reason,
+        origin=origin.current()[:200],
     )
 
 

@@ -3,8 +3,18 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 
+from aeo.core import bounds
 from aeo.core.errors import DomainError
+
+
+def _bounded_time(value: Any) -> None:
+    """A time the database can hold in UTC (years 1900-2999), else a field error."""
+    try:
+        bounds.check_datetime(value)
+    except ValueError as exc:
+        raise ValidationError(str(exc), code="out_of_range") from exc
 
 
 class UswdsForm(forms.Form):
@@ -13,6 +23,14 @@ class UswdsForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            # Bounds no page form may exceed: what a column holds (never a 500 for bad input).
+            if isinstance(field, forms.DateTimeField):
+                field.validators.append(_bounded_time)
+            elif isinstance(field, forms.IntegerField) and field.max_value is None:
+                field.validators += [
+                    MaxValueValidator(bounds.MAX_ID),
+                    MinValueValidator(-bounds.MAX_ID),
+                ]
             widget = field.widget
             if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
                 continue  # the templates lay out each choice with USWDS markup

@@ -56,6 +56,12 @@ class AuditEvent(AppendOnlyModel):
     object_repr = models.CharField(_("object"), max_length=255)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    origin = models.CharField(
+        _("origin"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the action came from: a request (id, client address) or a command."),
+    )
 
     class Meta:
         ordering = ["-at", "-id"]

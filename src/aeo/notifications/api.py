@@ -1,9 +1,10 @@
 from datetime import datetime
 
-from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 
 from aeo.accounts.http import AuthedRequest
+from aeo.core.bounds import IdValue, Pagination
 from aeo.notifications import selectors, services
 
 router = Router(tags=["notifications"])
@@ -19,11 +20,11 @@ class NotificationOut(Schema):
 
 
 class MarkRead(Schema):
-    ids: list[int] | None = None
+    ids: list[IdValue] | None = Field(None, max_length=1000)
 
 
 @router.get("/notifications", response=list[NotificationOut], operation_id="list_notifications")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_notifications(request: AuthedRequest, unread: bool = False):
     qs = selectors.inbox(request.user)
     return qs.filter(read_at__isnull=True) if unread else qs

@@ -2,8 +2,9 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from aeo.core.bounds import ObjectId, Pagination
 from aeo.registry import selectors, services
 from aeo.registry.models import Economy, Operator, Region
 from aeo.registry.schemas import EconomyOut, OperatorIn, OperatorOut, OperatorPatch
@@ -45,14 +46,14 @@ def get_economy(request: HttpRequest, code: str):
 
 
 @router.get("/operators", response=list[OperatorOut], operation_id="list_operators")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_operators(request: HttpRequest, filters: Query[OperatorFilters]):
     qs = selectors.operators_visible_to(request.user)
     return selectors.search_operators(qs, **filters.dict())
 
 
 @router.get("/operators/{operator_id}", response=OperatorOut, operation_id="get_operator")
-def get_operator(request: HttpRequest, operator_id: int):
+def get_operator(request: HttpRequest, operator_id: ObjectId):
     return get_object_or_404(selectors.operators_visible_to(request.user), pk=operator_id)
 
 
@@ -75,7 +76,7 @@ def create_operator(request: HttpRequest, payload: OperatorIn):
 
 
 @router.patch("/operators/{operator_id}", response=OperatorOut, operation_id="update_operator")
-def update_operator(request: HttpRequest, operator_id: int, payload: OperatorPatch):
+def update_operator(request: HttpRequest, operator_id: ObjectId, payload: OperatorPatch):
     operator: Operator = get_object_or_404(
         selectors.operators_visible_to(request.user), pk=operator_id
     )

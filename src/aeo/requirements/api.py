@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Status, UploadedFile
 
 from aeo.accounts.http import AuthedRequest
+from aeo.core.bounds import ObjectId
 from aeo.core.errors import DomainError
 from aeo.registry.constants import OperatorRole
 from aeo.requirements import evidence, selectors, services
@@ -84,7 +85,7 @@ def _detail(sa: SelfAssessment) -> dict[str, Any]:
     }
 
 
-def _visible(request: AuthedRequest, self_assessment_id: int) -> SelfAssessment:
+def _visible(request: AuthedRequest, self_assessment_id: ObjectId) -> SelfAssessment:
     return get_object_or_404(
         selectors.self_assessments_visible_to(request.user), pk=self_assessment_id
     )
@@ -148,7 +149,7 @@ def create_self_assessment(request: AuthedRequest):
     response=SelfAssessmentOut,
     operation_id="get_self_assessment",
 )
-def get_self_assessment(request: AuthedRequest, self_assessment_id: int):
+def get_self_assessment(request: AuthedRequest, self_assessment_id: ObjectId):
     return _detail(_visible(request, self_assessment_id))
 
 
@@ -158,7 +159,7 @@ def get_self_assessment(request: AuthedRequest, self_assessment_id: int):
     operation_id="answer_question",
 )
 def answer_question(
-    request: AuthedRequest, self_assessment_id: int, question: str, payload: AnswerIn
+    request: AuthedRequest, self_assessment_id: ObjectId, question: str, payload: AnswerIn
 ):
     """Save one answer; `question` is the question's code (e.g. CR-1) or id."""
     sa = _visible(request, self_assessment_id)
@@ -186,7 +187,7 @@ def answer_question(
 )
 def upload_evidence(
     request: AuthedRequest,
-    self_assessment_id: int,
+    self_assessment_id: ObjectId,
     question: str,
     file: File[UploadedFile | None] = None,
 ):
@@ -206,7 +207,7 @@ def upload_evidence(
     url_name="download_evidence",
     response={200: None},
 )
-def download_evidence(request: AuthedRequest, evidence_id: int) -> FileResponse:
+def download_evidence(request: AuthedRequest, evidence_id: ObjectId) -> FileResponse:
     """The file itself, to those who may see its self-assessment (others: 404)."""
     return evidence.file_response(
         get_object_or_404(selectors.evidence_visible_to(request.user), pk=evidence_id)
@@ -214,7 +215,7 @@ def download_evidence(request: AuthedRequest, evidence_id: int) -> FileResponse:
 
 
 @router.delete("/evidence/{evidence_id}", response={204: None}, operation_id="withdraw_evidence")
-def withdraw_evidence(request: AuthedRequest, evidence_id: int):
+def withdraw_evidence(request: AuthedRequest, evidence_id: ObjectId):
     item = get_object_or_404(selectors.evidence_visible_to(request.user), pk=evidence_id)
     services.withdraw_evidence(actor=request.user, item=item)
     return Status(204, None)

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
+from aeo.core import audit, origin
 from aeo.core.errors import DomainError
 from aeo.requirements import constants
 from aeo.requirements.models import Evidence
@@ -101,7 +102,15 @@ def sha256(upload: UploadedFile) -> str:
 
 
 def file_response(item: Evidence) -> FileResponse:
-    """The file as a private download; callers check access first (never served via MEDIA_URL)."""
+    """The file as a private download; callers check access first (never served via MEDIA_URL).
+
+    Every download is in the audit trail, with the user of the request serving it."""
+    audit.record(
+        actor=origin.current_user(),
+        action="evidence.downloaded",
+        obj=item,
+        changes={"name": item.name, "sha256": item.sha256},
+    )
     response = FileResponse(
         item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type
     )

@@ -1,8 +1,8 @@
 from datetime import datetime
-from typing import Any
 
 from ninja import Field, Schema
 
+from aeo.core.bounds import BoundedJson
 from aeo.registry.constants import OperatorRole
 from aeo.requirements.constants import (
     Area,
@@ -99,7 +99,7 @@ class SelfAssessmentOut(SelfAssessmentSummary):
 
 class AnswerIn(Schema):
     # Any JSON: the service checks it against the question's kind and names the field.
-    value: Any = Field(
+    value: BoundedJson = Field(
         None, description="yes_no: true/false; number; choice/text: string; date: YYYY-MM-DD."
     )
     sme_alternative: SmeAlternative | None = None

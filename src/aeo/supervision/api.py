@@ -5,6 +5,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from aeo.accounts.http import AuthedRequest
+from aeo.core.bounds import BoundedDateTime, ObjectId
 from aeo.registry.selectors import operators_visible_to
 from aeo.supervision import selectors, services
 from aeo.supervision.constants import ContactKind
@@ -14,7 +15,7 @@ router = Router(tags=["supervision"])
 
 class ContactIn(Schema):
     kind: ContactKind
-    occurred_at: datetime
+    occurred_at: BoundedDateTime
     summary: str = Field(max_length=200)
     notes: str = Field("", max_length=10000)
 
@@ -28,7 +29,7 @@ class ContactOut(Schema):
     recorded_by: str = Field(alias="recorded_by.username")
 
 
-def _customs_operator(request: AuthedRequest, operator_id: int):
+def _customs_operator(request: AuthedRequest, operator_id: ObjectId):
     if not request.user.is_customs:
         raise HttpError(404, "Not found.")
     return get_object_or_404(operators_visible_to(request.user), pk=operator_id)
@@ -37,14 +38,14 @@ def _customs_operator(request: AuthedRequest, operator_id: int):
 @router.get(
     "/operators/{operator_id}/contacts", response=list[ContactOut], operation_id="list_contacts"
 )
-def list_contacts(request: AuthedRequest, operator_id: int):
+def list_contacts(request: AuthedRequest, operator_id: ObjectId):
     return list(selectors.contacts_for(_customs_operator(request, operator_id)))
 
 
 @router.post(
     "/operators/{operator_id}/contacts", response={201: ContactOut}, operation_id="log_contact"
 )
-def log_contact(request: AuthedRequest, operator_id: int, payload: ContactIn):
+def log_contact(request: AuthedRequest, operator_id: ObjectId, payload: ContactIn):
     operator = _customs_operator(request, operator_id)
     data = payload.dict()
     data["kind"] = payload.kind.value

@@ -38,6 +38,8 @@ class Command(BaseCommand):
                 office=office,
                 email=opts["email"],
             )
-        except (DomainError, ValidationError) as exc:
-            raise CommandError(getattr(exc, "message", str(exc))) from exc
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+        except ValidationError as exc:  # the configured password validators
+            raise CommandError(" ".join(exc.messages)) from exc
         self.stdout.write(f"Created {user.username} ({user.get_role_display()}).")

@@ -18,6 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts) -> None:
         call_command("migrate", interactive=False, verbosity=0)
+        if not settings.DEBUG:  # hashed static file names need their manifest
+            call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write("Loading demo data…")
         logins = build(seed=opts["seed"], operators=opts["operators"])
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in as:"))

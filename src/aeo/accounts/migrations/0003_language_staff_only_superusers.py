@@ -12,7 +12,7 @@ def staff_only_superusers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ('accounts', '0002_token_expiry'),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('registry', '0004_created_at_platform_clock'),
     ]

@@ -9,7 +9,7 @@ from aeo.core.db import AppendOnly
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0001_initial'),
+        ('core', '0002_audit_origin'),
     ]
 
     operations = [

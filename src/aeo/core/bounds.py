@@ -1,0 +1,87 @@
+"""Bounded numbers, dates and pages for the API: what no column can hold answers 422.
+
+A 64-bit integer column holds at most 2**63 - 1; SQLite raises OverflowError on a larger
+Python int and PostgreSQL compares it as numeric. Years 1 and 9999 overflow when a time zone
+moves them across the calendar's edge. Every id, page and date of the API is bounded here.
+"""
+
+import math
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Schema
+from ninja.pagination import LimitOffsetPagination
+from pydantic import AfterValidator
+
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 10**9
+MAX_PAGE = int(getattr(settings, "NINJA_PAGINATION_MAX_LIMIT", 200))
+MIN_YEAR = 1900
+MAX_YEAR = 2999
+
+# A database id in a path (`/operators/{operator_id}`) or a body.
+ObjectId = Annotated[int, Path(ge=1, le=MAX_ID)]
+IdValue = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _years(message: str) -> str:
+    return message % {"first": MIN_YEAR, "last": MAX_YEAR}
+
+
+def check_datetime(value: datetime) -> datetime:
+    if timezone.is_naive(value):
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise ValueError(_years(_("Give a time between the years %(first)s and %(last)s.")))
+        return value
+    utc = value.astimezone(UTC) if MIN_YEAR <= value.year <= MAX_YEAR else None
+    if utc is None or not MIN_YEAR <= utc.year <= MAX_YEAR:
+        raise ValueError(_years(_("Give a time between the years %(first)s and %(last)s.")))
+    return value
+
+
+def check_date(value: date) -> date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(_years(_("Give a date between the years %(first)s and %(last)s.")))
+    return value
+
+
+BoundedDateTime = Annotated[datetime, AfterValidator(check_datetime)]
+BoundedDate = Annotated[date, AfterValidator(check_date)]
+
+
+class Pagination(LimitOffsetPagination):
+    """LimitOffsetPagination with both numbers bounded (ninja bounds neither offset)."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=MAX_PAGE)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_limit=MAX_PAGE, **kwargs)
+
+
+MAX_JSON_INT = 2**53  # what every JSON reader (and a float column) holds exactly
+
+
+def _check_json_numbers(value: Any) -> Any:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, bool):
+            continue
+        if isinstance(item, int) and abs(item) > MAX_JSON_INT:
+            raise ValueError(_("Give a number between -2^53 and 2^53."))
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValueError(_("Give a finite number."))
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return value
+
+
+# Any JSON value whose numbers a database can store (no NaN, no Infinity, no 100-digit ints).
+BoundedJson = Annotated[Any, AfterValidator(_check_json_numbers)]
