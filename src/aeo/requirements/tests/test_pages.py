@@ -63,6 +63,8 @@ def test_upload_page_refuses_a_fake_pdf(client, trader, sheet):
     response = client.post(url, {"file": fake})
     assert response.status_code == 400
     assert "not a valid .pdf file" in response.text
+    # the form posts to its question's anchor, so the refused page opens at the error
+    assert f'action="{url}#q-{q(sheet, "OA-5").pk}"' in response.text
     assert client.post(url, {"file": pdf()}).status_code == 302
     assert sheet.evidence.count() == 1
 
