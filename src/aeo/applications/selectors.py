@@ -15,7 +15,7 @@ from aeo.applications.models import (
 from aeo.core.clock import ClockReading
 from aeo.core.now import today
 from aeo.registry.constants import OfficeKind
-from aeo.supervision.selectors import managed_operator_ids
+from aeo.supervision.selectors.contacts import managed_operator_ids
 
 
 def applications_visible_to(user) -> QuerySet[Application]:

@@ -43,8 +43,8 @@ from aeo.notifications.services import Message, notify
 from aeo.registry.constants import OfficeKind
 from aeo.registry.models import CustomsOffice, Operator
 from aeo.requirements import services as requirement_services
-from aeo.supervision import services as supervision_services
-from aeo.supervision.selectors import current_account_manager
+from aeo.supervision.selectors.contacts import current_account_manager
+from aeo.supervision.services import contacts as supervision_services
 
 
 def _required(value: str, field: str, message: str) -> str:

@@ -26,7 +26,7 @@ from aeo.core.now import today
 from aeo.core.workflow import open_history, transition
 from aeo.notifications.services import Message, notify
 from aeo.registry.models import Operator
-from aeo.supervision.selectors import current_account_manager
+from aeo.supervision.selectors.contacts import current_account_manager
 
 
 def _types_for(operator: Operator, roles: list[str]) -> list[str]:

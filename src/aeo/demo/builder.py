@@ -2,12 +2,14 @@
 
 import random
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.db import transaction
 
 from aeo.accounts import services as account_services
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
+from aeo.core.now import today
 from aeo.demo.lifecycle import build_applications
 from aeo.registry import services as registry_services
 from aeo.registry.constants import OperatorRole
@@ -150,6 +152,14 @@ def _employees(rng: random.Random) -> int:
     return max(1, int(rng.lognormvariate(4.0, 1.6)))
 
 
+def _established(tin: str) -> date:
+    """A founding date from the TIN alone (the main sequence stays as it was): one operator in
+    ten is younger than three years, the rest up to 70 years old."""
+    own = random.Random(tin)
+    days = own.randint(90, 3 * 365 - 30) if own.random() < 0.1 else own.randint(3 * 365, 70 * 365)
+    return today() - timedelta(days=days)
+
+
 def _operator_spec(rng: random.Random, regions: list[Region]) -> dict:
     main = rng.choice(list(OperatorRole))
     roles = {main}
@@ -158,8 +168,10 @@ def _operator_spec(rng: random.Random, regions: list[Region]) -> dict:
     weights = [BUSY_REGIONS.get(r.code, 1) for r in regions]
     region = rng.choices(regions, weights=weights)[0]
     name = f"{rng.choice(NAME_STEMS)} {rng.choice(NAME_TRADES[main])} {rng.choice(SUFFIXES)}"
+    tin = _tin(rng)
     return {
-        "tin": _tin(rng),
+        "tin": tin,
+        "established_on": _established(tin),
         "legal_name": name,
         "employee_count": _employees(rng),
         "roles": sorted(roles),

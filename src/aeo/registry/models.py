@@ -135,6 +135,12 @@ class Operator(models.Model):
         verbose_name=_("region"),
     )
     employee_count = models.PositiveIntegerField(_("employees"))
+    established_on = models.DateField(
+        _("established on"),
+        null=True,
+        blank=True,
+        help_text=_("Operators established less than three years ago are closely monitored."),
+    )
     email = models.EmailField(_("contact e-mail"), blank=True)
     created_at = models.DateTimeField(default=now)
     updated_at = models.DateTimeField(auto_now=True)

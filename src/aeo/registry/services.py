@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -92,6 +93,7 @@ def create_operator(
     address: str = "",
     region: Region | None = None,
     email: str = "",
+    established_on: date | None = None,
     reason: str = "",
 ) -> Operator:
     if actor is not None and not actor.has_perm("registry.create_operator"):
@@ -104,6 +106,7 @@ def create_operator(
         region=region,
         employee_count=employee_count,
         email=email,
+        established_on=established_on,
     )
     role_list = sorted(set(roles))
     _validate(operator, role_list)

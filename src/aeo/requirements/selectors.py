@@ -17,7 +17,7 @@ from aeo.requirements.models import (
     SelfAssessment,
     TemplateVersion,
 )
-from aeo.supervision.selectors import managed_operator_ids
+from aeo.supervision.selectors.contacts import managed_operator_ids
 
 
 @dataclass(frozen=True)

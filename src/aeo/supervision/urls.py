@@ -1,8 +1,8 @@
 from django.urls import path
 
-from aeo.supervision import views
+from aeo.supervision.views import contacts
 
 app_name = "supervision"
 urlpatterns = [
-    path("operators/<int:operator_id>/", views.operator, name="operator"),
+    path("operators/<int:operator_id>/", contacts.operator, name="operator"),
 ]

@@ -7,10 +7,11 @@ from ninja.errors import HttpError
 from aeo.accounts.http import AuthedRequest
 from aeo.core.bounds import BoundedDateTime, ObjectId
 from aeo.registry.selectors import operators_visible_to
-from aeo.supervision import selectors, services
 from aeo.supervision.constants import ContactKind
+from aeo.supervision.selectors import contacts as selectors
+from aeo.supervision.services import contacts as services
 
-router = Router(tags=["supervision"])
+router = Router()
 
 
 class ContactIn(Schema):

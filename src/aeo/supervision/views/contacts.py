@@ -4,8 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from aeo.accounts.http import AuthedRequest
 from aeo.registry.selectors import operators_visible_to
-from aeo.supervision import selectors, services
-from aeo.supervision.forms import ContactForm
+from aeo.supervision.forms.contacts import ContactForm
+from aeo.supervision.selectors import contacts as selectors
+from aeo.supervision.services import contacts as services
 
 
 @login_required

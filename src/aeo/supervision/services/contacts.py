@@ -13,7 +13,7 @@ from aeo.core.now import now
 from aeo.registry.models import Operator
 from aeo.supervision.constants import ContactKind
 from aeo.supervision.models import AccountManagerAssignment, ContactLog
-from aeo.supervision.selectors import current_account_manager, least_loaded_manager
+from aeo.supervision.selectors.contacts import current_account_manager, least_loaded_manager
 
 
 @transaction.atomic

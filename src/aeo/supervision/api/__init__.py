@@ -1,0 +1,8 @@
+"""The supervision API: one router per topic, mounted under one tag."""
+
+from ninja import Router
+
+from aeo.supervision.api import contacts
+
+router = Router(tags=["supervision"])
+router.add_router("", contacts.router)

@@ -1,0 +1,1 @@
+"""Reads of supervision, scoped to who asks; one module per topic."""

@@ -1,0 +1,1 @@
+"""Writes of supervision, one module per topic."""
