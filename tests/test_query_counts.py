@@ -31,12 +31,12 @@ from aeo.demo.lifecycle import SAMPLE_PDF
 from aeo.notifications.models import Notification
 from aeo.notifications.services import Message, notify
 from aeo.registry.models import CustomsOffice, OperatorRoleAssignment
-from aeo.registry.tests.factories import OperatorFactory, UserFactory
+from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFactory
 from aeo.requirements import selectors as requirement_selectors
 from aeo.requirements import services as requirement_services
 from aeo.requirements.constants import AssessmentStatus, QuestionKind, TemplateStatus
 from aeo.requirements.models import Answer, SelfAssessment, TemplateVersion
-from aeo.supervision import services as supervision_services
+from aeo.supervision.services import contacts as supervision_services
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -219,7 +219,7 @@ def test_operator_list_api(client):
 
 def test_contacts_api(client):
     operator = OperatorFactory()
-    manager = UserFactory(role=Role.ACCOUNT_MANAGER)
+    manager = UserFactory(role=Role.ACCOUNT_MANAGER, office=CustomsOffice.objects.get(code="TOKYO"))
 
     def make(n):
         for i in range(n):
@@ -522,3 +522,58 @@ def test_progress_for_takes_a_fixed_number_of_queries():
             requirement_selectors.progress_for(sas)
         counts.append(len(ctx))
     assert counts[0] == counts[1] <= 4
+
+
+# --- Supervision -----------------------------------------------------------------------------
+
+
+def _reports(manager, n):
+    """n operators of Tokyo's unit managed by `manager`, each with an incident and a change."""
+    from aeo.supervision.services import changes, incidents
+
+    for _ in range(n):
+        operator = OperatorFactory()
+        supervision_services.assign_account_manager(actor=None, operator=operator, manager=manager)
+        trader = TraderFactory(operator=operator)
+        incidents.report_incident(actor=trader, occurred_at=timezone.now(), summary="Seal")
+        changes.notify_change(
+            actor=trader,
+            category="employees",
+            description="Growth",
+            effective_on=TODAY,
+            new_value=400,
+        )
+
+
+SUPERVISION_LISTS = [
+    ("page", "supervision:incident_list"),
+    ("page", "supervision:change_list"),
+    ("page", "supervision:queue"),
+    ("api", "/incidents"),
+    ("api", "/change-notifications"),
+]
+
+
+@pytest.mark.parametrize(("kind", "target"), SUPERVISION_LISTS)
+def test_supervision_lists(client, kind, target):
+    manager = UserFactory(role=Role.ACCOUNT_MANAGER, office=CustomsOffice.objects.get(code="TOKYO"))
+    if kind == "api":
+        assert_flat(lambda n: _reports(manager, n), api(client, manager)(target), shown=api_rows)
+        return
+    # The queue lists each operator twice: its incident and its change notification.
+    per_row = 2 if target == "supervision:queue" else 1
+    assert_flat(
+        lambda n: _reports(manager, n),
+        page(client, manager, target),
+        shown=lambda r: (table_rows(r) - 1) // per_row,
+    )
+
+
+def test_coordinators_queue_over_many_managers(client):
+    coordinator = UserFactory(role=Role.COORDINATOR, office=CustomsOffice.objects.get(code="AEOC"))
+
+    def make(n):
+        for _ in range(n):
+            _reports(UserFactory(role=Role.ACCOUNT_MANAGER), 1)
+
+    assert_flat(make, page(client, coordinator, "supervision:queue"))

@@ -10,6 +10,7 @@ from aeo.applications.constants import CONSULTATION_WORKFLOW
 from aeo.applications.constants import WORKFLOW as APPLICATION_WORKFLOW
 from aeo.authorizations.constants import WORKFLOW as AUTHORIZATION_WORKFLOW
 from aeo.requirements.constants import ASSESSMENT_WORKFLOW, TEMPLATE_WORKFLOW
+from aeo.supervision.constants import CHANGE_WORKFLOW, INCIDENT_WORKFLOW
 
 CLOCK = ("under_examination", "paused", "validated")
 OPEN = ("draft", "submitted", "returned", *CLOCK)
@@ -40,11 +41,18 @@ CONSULTATION = {
 }
 AUTHORIZATION = {
     ("suspended", "active", "suspended"),
+    ("measures_planned", "suspended", "suspended"),
     ("reinstated", "suspended", "active"),
     *{(e, s, e) for e in ("revoked", "surrendered", "expired") for s in ("active", "suspended")},
 }
 TEMPLATE = {("published", "draft", "published"), ("superseded", "published", "superseded")}
 ASSESSMENT = {("submitted", "draft", "submitted"), ("reopened", "submitted", "draft")}
+INCIDENT = {
+    ("acknowledged", "reported", "acknowledged"),
+    ("assessed", "acknowledged", "assessed"),
+    ("closed", "assessed", "closed"),
+}
+CHANGE = {("confirmed", "submitted", "confirmed"), ("rejected", "submitted", "rejected")}
 
 
 @pytest.mark.parametrize(
@@ -55,6 +63,8 @@ ASSESSMENT = {("submitted", "draft", "submitted"), ("reopened", "submitted", "dr
         (AUTHORIZATION_WORKFLOW, AUTHORIZATION),
         (TEMPLATE_WORKFLOW, TEMPLATE),
         (ASSESSMENT_WORKFLOW, ASSESSMENT),
+        (INCIDENT_WORKFLOW, INCIDENT),
+        (CHANGE_WORKFLOW, CHANGE),
     ],
     ids=lambda w: getattr(w, "name", ""),
 )
@@ -82,5 +92,7 @@ def test_every_event_type_is_in_the_map_or_opens_the_history():
         AUTHORIZATION_WORKFLOW,
         TEMPLATE_WORKFLOW,
         ASSESSMENT_WORKFLOW,
+        INCIDENT_WORKFLOW,
+        CHANGE_WORKFLOW,
     ):
         assert set(workflow.events.values) == set(workflow.moves) | set(workflow.openings)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from aeo.accounts import selectors as account_selectors
 from aeo.accounts.constants import Role
@@ -28,6 +29,8 @@ from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFac
 from aeo.requirements import selectors as requirement_selectors
 from aeo.requirements.models import Evidence
 from aeo.requirements.tests.factories import pdf
+from aeo.supervision.selectors import reports as report_selectors
+from aeo.supervision.services import changes, incidents
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +122,22 @@ def world(settings, tmp_path):
         "authorization_id": (
             issue(foreign)[0],
             authorization_selectors.authorizations_visible_to,
+        ),
+        "incident_id": (
+            incidents.report_incident(
+                actor=foreign_trader, occurred_at=timezone.now(), summary="Rival's incident"
+            ),
+            report_selectors.incidents_visible_to,
+        ),
+        "notification_id": (
+            changes.notify_change(
+                actor=foreign_trader,
+                category="legal_name",
+                description="Rename",
+                effective_on=timezone.localdate(),
+                new_value="Rival Holdings K.K.",
+            ),
+            report_selectors.changes_visible_to,
         ),
     }
     tokyo = CustomsOffice.objects.get(code="TOKYO")

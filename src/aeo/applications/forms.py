@@ -2,11 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aeo.applications.constants import Outcome, RefusalReason
-from aeo.core.forms import UswdsForm
-
-
-class VersionedForm(UswdsForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+from aeo.core.forms import UswdsForm, VersionedForm
 
 
 class ConsultationForm(UswdsForm):

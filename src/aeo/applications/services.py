@@ -217,6 +217,16 @@ def create_application(*, actor: User, roles: list[str] | None = None) -> Applic
             _("Your company already has an application in progress."),
             code="application_in_progress",
         )
+    barred_until = authorization_selectors.reapplication_barred_until(operator)
+    if barred_until is not None:
+        raise Conflict(
+            _(
+                "Your company's AEO authorization was revoked: a new application is possible "
+                "from %(day)s (three years after the revocation)."
+            )
+            % {"day": barred_until.isoformat()},
+            code="reapplication_barred",
+        )
     held = set(operator.role_codes)
     authorized = {a.aeo_type for a in authorization_selectors.active_for_operator(operator)}
     # By default: every role whose AEO type the operator does not hold yet.

@@ -10,9 +10,12 @@ from aeo.authorizations.schemas import (
     AuthorizationDetailOut,
     AuthorizationFilters,
     AuthorizationOut,
+    MeasuresIn,
     RegisterEntryOut,
     RegisterFilters,
-    StatusChangeIn,
+    RevocationIn,
+    StatusReasonIn,
+    SuspendIn,
 )
 from aeo.core.bounds import ObjectId, Pagination
 
@@ -64,18 +67,70 @@ def get_authorization(request: HttpRequest, authorization_id: ObjectId):
     return get_object_or_404(selectors.authorizations_visible_to(request.user), pk=authorization_id)
 
 
-@router.post(
-    "/authorizations/{authorization_id}/status",
-    response=AuthorizationDetailOut,
-    operation_id="change_authorization_status",
-)
-def change_authorization_status(
-    request: HttpRequest, authorization_id: ObjectId, payload: StatusChangeIn
-):
+def _change(request: HttpRequest, authorization_id: int, service, **kwargs):
     authorization = get_object_or_404(
         selectors.authorizations_visible_to(request.user), pk=authorization_id
     )
-    services.change_status(
-        actor=request.user, authorization=authorization, to=payload.to, reason=payload.reason
-    )
+    service(actor=request.user, authorization=authorization, **kwargs)
     return selectors.authorizations_visible_to(request.user).get(pk=authorization_id)
+
+
+@router.post(
+    "/authorizations/{authorization_id}/suspend",
+    response=AuthorizationDetailOut,
+    operation_id="suspend_authorization",
+)
+def suspend_authorization(request: HttpRequest, authorization_id: ObjectId, payload: SuspendIn):
+    return _change(
+        request,
+        authorization_id,
+        services.suspend,
+        ground=payload.ground.value,
+        reason=payload.reason,
+        remedy_by=payload.remedy_by,
+    )
+
+
+@router.post(
+    "/authorizations/{authorization_id}/measures",
+    response=AuthorizationDetailOut,
+    operation_id="plan_measures",
+    summary="The holder's plan of measures to remedy a suspension",
+)
+def plan_measures(request: HttpRequest, authorization_id: ObjectId, payload: MeasuresIn):
+    return _change(request, authorization_id, services.plan_measures, plan=payload.plan)
+
+
+@router.post(
+    "/authorizations/{authorization_id}/lift",
+    response=AuthorizationDetailOut,
+    operation_id="lift_suspension",
+)
+def lift_suspension(request: HttpRequest, authorization_id: ObjectId, payload: StatusReasonIn):
+    return _change(request, authorization_id, services.lift_suspension, reason=payload.reason)
+
+
+@router.post(
+    "/authorizations/{authorization_id}/revoke",
+    response=AuthorizationDetailOut,
+    operation_id="revoke_authorization",
+)
+def revoke_authorization(request: HttpRequest, authorization_id: ObjectId, payload: RevocationIn):
+    return _change(
+        request,
+        authorization_id,
+        services.revoke,
+        reason=payload.reason,
+        all_types=payload.all_types,
+    )
+
+
+@router.post(
+    "/authorizations/{authorization_id}/surrender",
+    response=AuthorizationDetailOut,
+    operation_id="surrender_authorization",
+)
+def surrender_authorization(
+    request: HttpRequest, authorization_id: ObjectId, payload: StatusReasonIn
+):
+    return _change(request, authorization_id, services.surrender, reason=payload.reason)

@@ -1,24 +1,53 @@
-from typing import cast
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aeo.authorizations.constants import AuthorizationStatus
+from aeo.authorizations.constants import SuspensionGround
 from aeo.core.forms import UswdsForm
 
 
-class StatusChangeForm(UswdsForm):
-    """Input for a status change; the choices are the moves the user may make now."""
-
-    to = forms.ChoiceField(label=_("New status"))
+class ReasonForm(UswdsForm):
     reason = forms.CharField(
-        label=_("Reason"),
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class LiftForm(UswdsForm):
+    reason = forms.CharField(
+        label=_("Measures verified"),
+        help_text=_("What customs verified before lifting the suspension."),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, targets: list[str], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["to"]).choices = [
-            (s, AuthorizationStatus(s).label) for s in targets
-        ]
+
+class SuspendForm(ReasonForm):
+    ground = forms.ChoiceField(
+        label=_("Ground"), choices=SuspensionGround.choices, widget=forms.RadioSelect
+    )
+    remedy_by = forms.DateField(
+        label=_("Period to remedy ends on"),
+        help_text=_(
+            "If the suspension is not lifted by then, the authorization is revoked. "
+            "Required unless facts are being established."
+        ),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    field_order = ["ground", "remedy_by", "reason"]
+
+
+class RevokeForm(ReasonForm):
+    all_types = forms.BooleanField(
+        label=_("Revoke every AEO type the operator holds"),
+        required=False,
+        help_text=_("A revocation bars a new application by the operator for three years."),
+    )
+
+
+class MeasuresForm(UswdsForm):
+    plan = forms.CharField(
+        label=_("Your plan of measures"),
+        help_text=_("What you do to remedy the suspension, and by when."),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

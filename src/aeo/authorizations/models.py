@@ -6,8 +6,9 @@ from aeo.authorizations.constants import (
     AEOType,
     AuthorizationEventType,
     AuthorizationStatus,
+    SuspensionGround,
 )
-from aeo.core.models import HistoryEvent
+from aeo.core.models import AppendOnlyModel, HistoryEvent
 from aeo.core.now import now
 from aeo.registry.models import Economy, Operator
 
@@ -40,6 +41,12 @@ class Authorization(models.Model):
     # The deciding application, by id: the applications app owns that model.
     application_id = models.PositiveBigIntegerField(_("application"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued at"), default=now)
+    # The current suspension, while suspended (past ones are in the history's data).
+    suspension_ground = models.CharField(
+        _("ground for suspension"), max_length=16, choices=SuspensionGround.choices, blank=True
+    )
+    remedy_by = models.DateField(_("period to remedy ends"), null=True, blank=True)
+    measures_plan = models.TextField(_("the holder's plan of measures"), blank=True)
 
     class Meta:
         ordering = ["operator__legal_name", "aeo_number"]
@@ -50,7 +57,10 @@ class Authorization(models.Model):
                 name="one_current_authorization_per_type",
             )
         ]
-        indexes = [models.Index(fields=["status", "valid_to"])]
+        indexes = [
+            models.Index(fields=["status", "valid_to"]),
+            models.Index(fields=["status", "remedy_by"]),
+        ]
         verbose_name = _("authorization")
         verbose_name_plural = _("authorizations")
 
@@ -70,6 +80,30 @@ class AuthorizationEvent(HistoryEvent):
     class Meta(HistoryEvent.Meta):
         verbose_name = _("authorization event")
         verbose_name_plural = _("authorization events")
+
+
+class RegisterChange(AppendOnlyModel):
+    """A domain event: what partners and the register must hear of an authorization.
+
+    Written in the transaction of the change itself, so it exists exactly when the change
+    committed; it carries the whole register entry as it stood after the change. Readers (the
+    MRA exchange) keep their own position in this sequence by `id`.
+    """
+
+    authorization = models.ForeignKey(
+        Authorization, on_delete=models.PROTECT, related_name="register_changes"
+    )
+    at = models.DateTimeField(default=now, db_index=True)
+    event = models.CharField(max_length=40)
+    entry = models.JSONField()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("register change")
+        verbose_name_plural = _("register changes")
+
+    def __str__(self) -> str:
+        return f"{self.id}: {self.event} {self.entry.get('aeo_number')}"
 
 
 class AEONumberCounter(models.Model):

@@ -3,6 +3,7 @@
 import rules
 
 from aeo.accounts.constants import Role
+from aeo.registry.constants import OfficeKind
 
 # Officials who decide on AEO status: issue, suspend, reinstate, revoke.
 DECIDERS = frozenset({Role.EXAMINER, Role.COORDINATOR, Role.POLICY_OFFICER})
@@ -11,6 +12,23 @@ DECIDERS = frozenset({Role.EXAMINER, Role.COORDINATOR, Role.POLICY_OFFICER})
 @rules.predicate
 def is_decider(user) -> bool:
     return user.is_authenticated and (user.is_superuser or user.role in DECIDERS)
+
+
+@rules.predicate
+def holds_the_operator(user, authorization) -> bool:
+    """The official is in the AEO unit that holds the operator (its region's office) or in the
+    AEO Center: another unit may not change an authorization it does not supervise."""
+    if authorization is None or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    office = user.office
+    if office is None:
+        return False
+    if office.kind == OfficeKind.AEO_CENTER:
+        return True
+    region = authorization.operator.region
+    return region is not None and region.office_id == office.pk
 
 
 @rules.predicate
@@ -23,9 +41,11 @@ def is_holder(user, authorization) -> bool:
     )
 
 
+unit_decider = is_decider & holds_the_operator
 rules.add_perm("authorizations.issue_authorization", is_decider)
-rules.add_perm("authorizations.suspend", is_decider)
-rules.add_perm("authorizations.reinstate", is_decider)
-rules.add_perm("authorizations.revoke", is_decider)
-rules.add_perm("authorizations.surrender", is_decider | is_holder)
+rules.add_perm("authorizations.suspend", unit_decider)
+rules.add_perm("authorizations.reinstate", unit_decider)
+rules.add_perm("authorizations.revoke", unit_decider)
+rules.add_perm("authorizations.surrender", unit_decider | is_holder)
+rules.add_perm("authorizations.plan_measures", is_holder)
 rules.add_perm("authorizations.expire", rules.always_deny)

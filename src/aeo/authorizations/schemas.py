@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -8,9 +9,10 @@ from aeo.authorizations.constants import (
     AEOType,
     AuthorizationEventType,
     AuthorizationStatus,
+    SuspensionGround,
 )
 from aeo.authorizations.models import Authorization, AuthorizationEvent
-from aeo.core.bounds import IdValue
+from aeo.core.bounds import BoundedDate, IdValue
 from aeo.core.schemas import HistoryEventOut, allowed_actions
 
 
@@ -45,6 +47,9 @@ class AuthorizationOut(RegisterEntryOut):
 
 
 class AuthorizationDetailOut(AuthorizationOut):
+    suspension_ground: SuspensionGround | Literal[""]
+    remedy_by: date | None
+    measures_plan: str
     history: list[HistoryEventOut]
     allowed_actions: list[AuthorizationEventType]
 
@@ -64,6 +69,20 @@ class AuthorizationFilters(Schema):
     operator_id: IdValue | None = None
 
 
-class StatusChangeIn(Schema):
-    to: AuthorizationStatus
+class StatusReasonIn(Schema):
     reason: str = Field(min_length=1, max_length=2000)
+
+
+class SuspendIn(StatusReasonIn):
+    ground: SuspensionGround
+    remedy_by: BoundedDate | None = Field(
+        None, description="last day of the period to remedy; required unless facts are established"
+    )
+
+
+class RevocationIn(StatusReasonIn):
+    all_types: bool = Field(False, description="revoke every current AEO type of the operator")
+
+
+class MeasuresIn(Schema):
+    plan: str = Field(min_length=1, max_length=10000)

@@ -1,15 +1,24 @@
 """Reads on authorizations, scoped to who asks."""
 
+from datetime import date
+
 from django.db.models import Q, QuerySet
 
 from aeo.accounts.constants import CUSTOMS_ROLES, Role
-from aeo.authorizations.constants import WORKFLOW, AuthorizationStatus
-from aeo.authorizations.models import Authorization, AuthorizationEvent
+from aeo.authorizations.constants import (
+    REAPPLICATION_BAR_YEARS,
+    WORKFLOW,
+    AuthorizationEventType,
+    AuthorizationStatus,
+)
+from aeo.authorizations.models import Authorization, AuthorizationEvent, RegisterChange
+from aeo.authorizations.validity import add_years
+from aeo.core.now import today
 from aeo.registry.models import Operator
 
 
 def _authorizations() -> QuerySet[Authorization]:
-    return Authorization.objects.select_related("operator__economy")
+    return Authorization.objects.select_related("operator__economy", "operator__region")
 
 
 def authorizations_visible_to(user) -> QuerySet[Authorization]:
@@ -49,6 +58,27 @@ def search_authorizations(
     if status:
         qs = qs.filter(status=status)
     return qs
+
+
+def reapplication_barred_until(operator: Operator, on: date | None = None) -> date | None:
+    """The day a new application is possible again after a revocation, while it is barred."""
+    last = (
+        AuthorizationEvent.objects.filter(
+            authorization__operator=operator, event=AuthorizationEventType.REVOKED
+        )
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    if last is None:
+        return None
+    until = add_years(last.date(), REAPPLICATION_BAR_YEARS)
+    return until if until > (on or today()) else None
+
+
+def register_changes(after: int = 0) -> QuerySet[RegisterChange]:
+    """The domain events after position `after`, oldest first (the MRA exchange reads these)."""
+    return RegisterChange.objects.filter(id__gt=after).order_by("id")
 
 
 def history(authorization: Authorization) -> QuerySet[AuthorizationEvent]:

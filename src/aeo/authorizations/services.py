@@ -1,4 +1,8 @@
-"""Writes on authorizations: issuance, every status transition, expiry."""
+"""Writes on authorizations: issuance, suspension and its remedy, revocation, surrender, expiry.
+
+Every change of status writes a `RegisterChange` (the domain event partners receive) in its own
+transaction.
+"""
 
 from datetime import date
 
@@ -12,13 +16,14 @@ from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.authorizations.constants import (
     CURRENT_STATUSES,
-    EVENT_INTO,
+    REVOKED_WHEN_PERIOD_ENDS,
     ROLE_TO_TYPE,
     WORKFLOW,
     AuthorizationEventType,
     AuthorizationStatus,
+    SuspensionGround,
 )
-from aeo.authorizations.models import Authorization
+from aeo.authorizations.models import Authorization, RegisterChange
 from aeo.authorizations.numbering import next_aeo_number
 from aeo.authorizations.validity import valid_to as validity_end
 from aeo.core.errors import Conflict, DomainError, InvalidTransition
@@ -98,29 +103,176 @@ def issue_authorizations(
             event=AuthorizationEventType.ISSUED,
             comment=reason,
         )
+        _record_change(authorization, AuthorizationEventType.ISSUED)
         issued.append(authorization)
     return issued
 
 
-@transaction.atomic
-def change_status(*, actor, authorization: Authorization, to: str, reason: str) -> Authorization:
-    """Move `authorization` to status `to` by the event that leads there.
+def _entry(authorization: Authorization) -> dict:
+    """The register entry as partners receive it (the MRA exchange's data set)."""
+    operator = authorization.operator
+    return {
+        "aeo_number": authorization.aeo_number,
+        "economy": operator.economy_id,
+        "tin": operator.tin,
+        "legal_name": operator.legal_name,
+        "address": operator.address,
+        "aeo_type": authorization.aeo_type,
+        "status": authorization.status,
+        "valid_from": authorization.valid_from.isoformat(),
+        "valid_to": authorization.valid_to.isoformat() if authorization.valid_to else None,
+    }
 
-    `actor` None is the system (the expiry task).
-    """
-    if to not in EVENT_INTO:
-        raise DomainError(_("Unknown status."), field="to", code="unknown_choice")
+
+def _record_change(authorization: Authorization, event: str) -> None:
+    RegisterChange.objects.create(
+        authorization=authorization, event=event, entry=_entry(authorization)
+    )
+
+
+def record_details_changed(*, operator: Operator) -> None:
+    """A confirmed change of the operator's public facts: a domain event per authorization held."""
+    for authorization in Authorization.objects.filter(
+        operator=operator, status__in=CURRENT_STATUSES
+    ).select_related("operator"):
+        _record_change(authorization, "details_changed")
+
+
+def _reason(reason: str) -> str:
     if not reason.strip():
         raise DomainError(_("Give the reason for the change."), field="reason", code="required")
+    return reason.strip()
+
+
+def _move(
+    *, actor, authorization: Authorization, event: str, reason: str, fields=None, data=None
+) -> Authorization:
+    """Apply `event` by the one workflow, write its domain event and tell the holder."""
     authorization = transition(
         actor=actor,
         obj=authorization,
         workflow=WORKFLOW,
-        event=EVENT_INTO[AuthorizationStatus(to)],
-        comment=reason.strip(),
+        event=event,
+        fields=fields,
+        comment=reason,
+        data=data,
     )
-    _tell_holder(authorization, reason.strip())
+    _record_change(authorization, event)
+    _tell_holder(authorization, reason)
     return authorization
+
+
+@transaction.atomic
+def suspend(
+    *,
+    actor,
+    authorization: Authorization,
+    ground: str,
+    reason: str,
+    remedy_by: date | None = None,
+) -> Authorization:
+    """Suspend one AEO type on `ground`; the others the operator holds stay as they are.
+
+    Under "conditions not met" and "holder's request" a period to remedy is required: if it ends
+    before the suspension is lifted, the daily task revokes the authorization.
+    """
+    if ground not in SuspensionGround.values:
+        raise DomainError(_("Choose the ground for suspension."), field="ground", code="required")
+    if remedy_by is None and ground in REVOKED_WHEN_PERIOD_ENDS:
+        raise DomainError(
+            _("Set the end of the period to remedy."), field="remedy_by", code="required"
+        )
+    if remedy_by is not None and remedy_by <= today():
+        raise DomainError(
+            _("The period to remedy must end after today."), field="remedy_by", code="past_date"
+        )
+    return _move(
+        actor=actor,
+        authorization=authorization,
+        event=AuthorizationEventType.SUSPENDED,
+        reason=_reason(reason),
+        fields={"suspension_ground": ground, "remedy_by": remedy_by, "measures_plan": ""},
+        data={"ground": ground, "remedy_by": remedy_by.isoformat() if remedy_by else None},
+    )
+
+
+@transaction.atomic
+def plan_measures(*, actor, authorization: Authorization, plan: str) -> Authorization:
+    """The holder's plan of the measures it takes to remedy a suspension."""
+    if not plan.strip():
+        raise DomainError(_("Describe the measures you take."), field="plan", code="required")
+    return transition(
+        actor=actor,
+        obj=authorization,
+        workflow=WORKFLOW,
+        event=AuthorizationEventType.MEASURES_PLANNED,
+        fields={"measures_plan": plan.strip()},
+        comment=plan.strip(),
+    )
+
+
+@transaction.atomic
+def lift_suspension(*, actor, authorization: Authorization, reason: str) -> Authorization:
+    """Lift a suspension once customs has verified the measures (or established the facts)."""
+    return _move(
+        actor=actor,
+        authorization=authorization,
+        event=AuthorizationEventType.REINSTATED,
+        reason=_reason(reason),
+        fields={"suspension_ground": "", "remedy_by": None},
+    )
+
+
+@transaction.atomic
+def revoke(
+    *, actor, authorization: Authorization, reason: str, all_types: bool = False
+) -> list[Authorization]:
+    """Revoke this AEO type, or with `all_types` every current one of the operator.
+
+    A revocation bars a new application by the operator for three years.
+    """
+    reason = _reason(reason)
+    targets = [authorization]
+    if all_types:
+        targets += list(
+            Authorization.objects.filter(
+                operator_id=authorization.operator_id, status__in=CURRENT_STATUSES
+            ).exclude(pk=authorization.pk)
+        )
+    return [
+        _move(
+            actor=actor,
+            authorization=target,
+            event=AuthorizationEventType.REVOKED,
+            reason=reason,
+            fields={"suspension_ground": "", "remedy_by": None},
+        )
+        for target in targets
+    ]
+
+
+@transaction.atomic
+def surrender(*, actor, authorization: Authorization, reason: str) -> Authorization:
+    """The holder gives up one AEO type (or an official records that it did)."""
+    return _move(
+        actor=actor,
+        authorization=authorization,
+        event=AuthorizationEventType.SURRENDERED,
+        reason=_reason(reason),
+        fields={"suspension_ground": "", "remedy_by": None},
+    )
+
+
+@transaction.atomic
+def expire(*, actor, authorization: Authorization, reason: str) -> Authorization:
+    """Close an authorization whose validity has run out; only the system (no actor) may."""
+    return _move(
+        actor=actor,
+        authorization=authorization,
+        event=AuthorizationEventType.EXPIRED,
+        reason=_reason(reason),
+        fields={"suspension_ground": "", "remedy_by": None},
+    )
 
 
 def _tell_holder(authorization: Authorization, reason: str) -> None:
@@ -153,16 +305,41 @@ def expire_lapsed(*, on: date | None = None) -> list[str]:
     """
     on = on or today()
     lapsed = Authorization.objects.filter(status__in=CURRENT_STATUSES, valid_to__lt=on)
-    expired = []
-    for authorization in lapsed.order_by("valid_to", "pk"):
+    return _each(
+        lapsed.order_by("valid_to", "pk"),
+        lambda a: expire(
+            actor=None, authorization=a, reason=_("Validity ended on %s.") % a.valid_to
+        ),
+    )
+
+
+def revoke_unremedied(*, on: date | None = None) -> list[str]:
+    """Revoke every suspension whose period to remedy ended before `on` (today) unlifted."""
+    on = on or today()
+    ended = Authorization.objects.filter(
+        status=AuthorizationStatus.SUSPENDED,
+        remedy_by__lt=on,
+        suspension_ground__in=sorted(REVOKED_WHEN_PERIOD_ENDS),
+    )
+    return _each(
+        ended.order_by("remedy_by", "pk"),
+        lambda a: revoke(
+            actor=None,
+            authorization=a,
+            reason=_("The period to remedy ended on %s without the suspension being lifted.")
+            % a.remedy_by,
+        ),
+    )
+
+
+def _each(authorizations, change) -> list[str]:
+    """Apply `change` to each in its own transaction; one closed meanwhile is skipped."""
+    done = []
+    for authorization in authorizations:
         try:
-            change_status(
-                actor=None,
-                authorization=authorization,
-                to=AuthorizationStatus.EXPIRED,
-                reason=_("Validity ended on %s.") % authorization.valid_to,
-            )
+            with transaction.atomic():
+                change(authorization)
         except InvalidTransition:  # closed by someone else since the query
             continue
-        expired.append(authorization.aeo_number)
-    return expired
+        done.append(authorization.aeo_number)
+    return done

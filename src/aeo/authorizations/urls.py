@@ -7,9 +7,7 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("authorizations/", views.authorization_list, name="authorization_list"),
     path("authorizations/<int:pk>/", views.authorization_detail, name="authorization_detail"),
-    path(
-        "authorizations/<int:pk>/status/", views.authorization_status, name="authorization_status"
-    ),
+    path("authorizations/<int:pk>/act/<slug:action_name>/", views.act, name="act"),
     path("authorizations/<int:pk>/certificate/", views.certificate, name="certificate"),
     path("authorizations/<int:pk>/certificate.pdf", views.certificate_pdf, name="certificate_pdf"),
 ]

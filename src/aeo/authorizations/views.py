@@ -1,21 +1,27 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from aeo.accounts.http import AuthedRequest
-from aeo.authorizations import selectors, services
+from aeo.authorizations import forms, selectors, services
 from aeo.authorizations.certificate import certificate_for
 from aeo.authorizations.certificate_pdf import render_pdf
-from aeo.authorizations.constants import AEOType, AuthorizationStatus
-from aeo.authorizations.forms import StatusChangeForm
+from aeo.authorizations.constants import (
+    WORKFLOW,
+    AEOType,
+    AuthorizationEventType,
+    AuthorizationStatus,
+)
 from aeo.authorizations.models import Authorization
+from aeo.core.actions import Action, available, forms_for
+from aeo.core.forms import UswdsForm
 
 PAGE_SIZE = 25
 
@@ -62,17 +68,51 @@ def _visible(request: AuthedRequest, pk: int) -> Authorization:
     return get_object_or_404(selectors.authorizations_visible_to(request.user), pk=pk)
 
 
-def _detail(request: AuthedRequest, authorization: Authorization, form=None) -> HttpResponse:
-    targets = selectors.reachable_statuses(request.user, authorization)
+_E = AuthorizationEventType
+ACTIONS: dict[str, Action] = {
+    "measures": Action(
+        gettext_lazy("Submit your plan of measures"),
+        forms.MeasuresForm,
+        services.plan_measures,
+        (_E.MEASURES_PLANNED,),
+    ),
+    "lift": Action(
+        gettext_lazy("Lift the suspension"),
+        forms.LiftForm,
+        services.lift_suspension,
+        (_E.REINSTATED,),
+    ),
+    "suspend": Action(
+        gettext_lazy("Suspend"), forms.SuspendForm, services.suspend, (_E.SUSPENDED,)
+    ),
+    "revoke": Action(
+        gettext_lazy("Revoke"), forms.RevokeForm, services.revoke, (_E.REVOKED,), secondary=True
+    ),
+    "surrender": Action(
+        gettext_lazy("Surrender"),
+        forms.ReasonForm,
+        services.surrender,
+        (_E.SURRENDERED,),
+        secondary=True,
+    ),
+}
+
+
+def _detail(
+    request: AuthedRequest, authorization: Authorization, bound: tuple[str, UswdsForm] | None = None
+) -> HttpResponse:
+    actions = available(WORKFLOW, authorization, request.user, ACTIONS)
     return render(
         request,
         "authorizations/authorization_detail.html",
         {
             "authorization": authorization,
             "history": selectors.history(authorization),
-            "form": form or (StatusChangeForm(targets=targets) if targets else None),
+            "actions": forms_for(actions, authorization, bound),
+            "open_action": bound[0] if bound else None,
+            "collapse_first": True,
         },
-        status=400 if form else 200,
+        status=400 if bound else 200,
     )
 
 
@@ -83,18 +123,21 @@ def authorization_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def authorization_status(request: AuthedRequest, pk: int) -> HttpResponse:
+def act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
     authorization = _visible(request, pk)
-    targets = selectors.reachable_statuses(request.user, authorization)
-    if not targets:
-        raise PermissionDenied
-    form = StatusChangeForm(request.POST, targets=targets)
-    if form.is_valid() and form.call(
-        services.change_status, actor=request.user, authorization=authorization
-    ):
-        messages.success(request, _("Status changed."))
+    action = ACTIONS.get(action_name)
+    if action is None:
+        raise Http404
+    if action_name not in available(WORKFLOW, authorization, request.user, ACTIONS):
+        messages.error(request, _("This action is not available any more: reload the page."))
         return redirect("authorizations:authorization_detail", pk=pk)
-    return _detail(request, authorization, form)
+    form = action.form(request.POST, prefix=action_name)
+    if form.is_valid() and form.call(
+        action.service, actor=request.user, authorization=authorization
+    ):
+        messages.success(request, _("Done: %(action)s.") % {"action": action.label})
+        return redirect("authorizations:authorization_detail", pk=pk)
+    return _detail(request, _visible(request, pk), (action_name, form))
 
 
 @login_required

@@ -20,6 +20,8 @@ def _bounded_time(value: Any) -> None:
 class UswdsForm(forms.Form):
     """A form whose widgets carry the U.S. Web Design System's classes."""
 
+    result: Any = None  # what the last successful `call` returned
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
@@ -47,10 +49,11 @@ class UswdsForm(forms.Form):
         """Run `service` with the cleaned data and `kwargs`; a refusal becomes this form's error.
 
         The field the service names gets the message (the form-wide errors otherwise), so the
-        page shows it where it belongs and keeps what the user typed. False when refused.
+        page shows it where it belongs and keeps what the user typed. False when refused;
+        the service's return value is kept in `result`.
         """
         try:
-            service(**self.cleaned_data, **kwargs)
+            self.result = service(**self.cleaned_data, **kwargs)
         except DomainError as exc:
             self.add_error(self._shown(exc.field), exc.message)
         except ValidationError as exc:
@@ -66,3 +69,9 @@ class UswdsForm(forms.Form):
         if field in self.fields and not self.fields[field].widget.is_hidden:
             return field
         return None
+
+
+class VersionedForm(UswdsForm):
+    """A form on a workflow object: it posts back the version it was shown (stale → refused)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -1,3 +1,4 @@
+import uuid
 from typing import ClassVar
 
 from django.conf import settings
@@ -113,3 +114,30 @@ class HistoryEvent(AppendOnlyModel):
     @property
     def to_label(self) -> str:
         return str(self.states(self.to_state).label) if self.to_state else ""
+
+
+def stored_file_path(instance: models.Model, filename: str) -> str:
+    """A random storage name: the trader's file name is kept in the row, never in the path."""
+    return f"evidence/{uuid.uuid4().hex}"
+
+
+class StoredFile(models.Model):
+    """A file in the evidence store (checked by `aeo.core.evidence.store`), kept, never served
+    from MEDIA_URL: downloads go through `aeo.core.evidence.file_response` after an access check."""
+
+    file = models.FileField(upload_to=stored_file_path, max_length=100)
+    name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(max_length=64)
+    content_type = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=now)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name

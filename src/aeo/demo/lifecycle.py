@@ -82,7 +82,7 @@ def _accepted_on(operator: Operator, business_days: int) -> date:
     return start
 
 
-def _at(day: date, hour: int) -> datetime:
+def local_time(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
@@ -102,25 +102,25 @@ def build_applications(rng: random.Random, examiner: User) -> None:
         accepted = _accepted_on(operator, age)
         opened = accepted - timedelta(days=5)
         trader = _applicant(operator)
-        with travel(_at(opened, 9)):
+        with travel(local_time(opened, 9)):
             application = services.create_application(actor=trader)
             fill_check_sheet(trader, application.self_assessment)
             application = services.submit_application(actor=trader, application=application)
         if stage == "submitted":
             continue
         if stage == "returned":
-            with travel(_at(opened + timedelta(days=2), 10)):
+            with travel(local_time(opened + timedelta(days=2), 10)):
                 services.return_application(
                     actor=examiner,
                     application=application,
                     comment="Please attach the latest internal audit report.",
                 )
             continue
-        with travel(_at(accepted, 10)):
+        with travel(local_time(accepted, 10)):
             application = services.accept_application(actor=examiner, application=application)
         if stage == "paused":
             paused_on = max(accepted, today - timedelta(days=10))
-            with travel(_at(paused_on, 11)):
+            with travel(local_time(paused_on, 11)):
                 services.request_information(
                     actor=examiner,
                     application=application,
@@ -129,7 +129,7 @@ def build_applications(rng: random.Random, examiner: User) -> None:
                 )
         elif stage in ("validated", "authorized", "refused"):
             visited = max(accepted, today - timedelta(days=3))
-            with travel(_at(visited, 15)):
+            with travel(local_time(visited, 15)):
                 services.record_validation_visit(
                     actor=examiner,
                     application=application,
@@ -139,7 +139,7 @@ def build_applications(rng: random.Random, examiner: User) -> None:
                 )
             if stage == "validated":
                 continue
-            with travel(_at(max(visited, today - timedelta(days=1)), 16)):
+            with travel(local_time(max(visited, today - timedelta(days=1)), 16)):
                 if stage == "authorized":
                     services.decide_application(
                         actor=examiner, application=application, outcome="authorized"

@@ -6,6 +6,7 @@ from aeo.accounts.constants import Role
 from aeo.accounts.http import AuthedRequest
 from aeo.registry.models import Economy
 from aeo.registry.selectors import operators_visible_to
+from aeo.supervision.selectors.aeo import aeo_overview
 
 
 @login_required
@@ -15,6 +16,7 @@ def home(request: AuthedRequest) -> HttpResponse:
     context: dict[str, object] = {"role": user.role}
     if user.role == Role.TRADER:
         context["operator"] = operators_visible_to(user).get()  # exactly its own
+        context["aeo"] = aeo_overview(context["operator"])
     else:
         operators = operators_visible_to(user)
         context["operator_count"] = operators.count()

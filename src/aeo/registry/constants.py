@@ -27,3 +27,8 @@ class OfficeKind(models.TextChoices):
     HEADQUARTERS = "headquarters", _("Headquarters")
     AEO_CENTER = "aeo_center", _("AEO Center")
     REGIONAL = "regional", _("Regional customs (AEO unit)")
+
+
+# Facts a trader may not change on its own operator: they appear on the public register, decide
+# SME status or the supervising unit. The trader notifies the change; an official confirms it.
+CONFIRMED_BY_CUSTOMS = ("legal_name", "address", "region", "employee_count")

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aeo.core.forms import UswdsForm
-from aeo.registry.constants import OperatorRole
+from aeo.registry.constants import CONFIRMED_BY_CUSTOMS, OperatorRole
 from aeo.registry.models import Economy, Region
 
 
@@ -29,7 +29,14 @@ class OperatorForm(UswdsForm):
     reason = forms.CharField(label=_("Reason for the change"), required=False, max_length=2000)
 
     def __init__(self, *args, identity_locked: bool = False, **kwargs) -> None:
+        """`identity_locked` (a trader editing its own): the identity and the facts customs
+        confirms are shown but not editable; the trader reports a change instead."""
         super().__init__(*args, **kwargs)
         if identity_locked:
             for name in ("economy", "tin"):
                 self.fields[name].disabled = True
+            for name in CONFIRMED_BY_CUSTOMS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Changed by a change notification, once customs confirms it."
+                )

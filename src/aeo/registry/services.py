@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from aeo.accounts.constants import Role
 from aeo.core import audit
 from aeo.core.errors import DomainError
-from aeo.registry.constants import OperatorRole
+from aeo.registry.constants import CONFIRMED_BY_CUSTOMS, OperatorRole
 from aeo.registry.models import Economy, Operator, OperatorRoleAssignment, Region
 from aeo.registry.tin import japan_check_digit, validate_tin
 
@@ -139,6 +139,19 @@ def update_operator(
             code="not_editable",
         )
     operator = Operator.objects.select_for_update().get(pk=operator.pk)
+    if actor.role == Role.TRADER:
+        confirmed = [
+            f for f in CONFIRMED_BY_CUSTOMS if f in changes and changes[f] != getattr(operator, f)
+        ]
+        if confirmed:
+            raise DomainError(
+                _(
+                    "Report this change with a change notification: it takes effect once "
+                    "customs confirms it."
+                ),
+                field=confirmed[0],
+                code="change_notification_required",
+            )
     before = _snapshot(operator)
     roles = sorted(set(changes.pop("roles", before["roles"])))
     for field, value in changes.items():

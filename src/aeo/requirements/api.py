@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Status, UploadedFile
 
 from aeo.accounts.http import AuthedRequest
+from aeo.core import evidence
 from aeo.core.bounds import ObjectId
 from aeo.core.errors import DomainError
 from aeo.registry.constants import OperatorRole
-from aeo.requirements import evidence, selectors, services
+from aeo.requirements import selectors, services
 from aeo.requirements.models import Evidence, Question, SelfAssessment
 from aeo.requirements.schemas import (
     AnswerIn,

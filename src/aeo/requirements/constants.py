@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from aeo.core.workflow import Move, Workflow
 
 # Evidence uploads larger than this are refused (bytes).
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 MAX_TEXT_ANSWER = 5000
 
 

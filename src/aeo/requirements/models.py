@@ -1,11 +1,10 @@
-import uuid
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aeo.core.models import HistoryEvent
+from aeo.core.models import HistoryEvent, StoredFile
 from aeo.core.now import now
 from aeo.requirements.constants import (
     Area,
@@ -187,41 +186,23 @@ class Answer(models.Model):
         return f"{self.question.code}: {self.value}"
 
 
-def evidence_path(instance: "Evidence", filename: str) -> str:
-    """A random storage name: the trader's file name is kept in the row, never in the path."""
-    return f"evidence/{uuid.uuid4().hex}"
-
-
 class EvidenceQuerySet(models.QuerySet["Evidence"]):
     def active(self) -> "EvidenceQuerySet":
         return self.filter(withdrawn_at__isnull=True)
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     self_assessment = models.ForeignKey(
         SelfAssessment, on_delete=models.PROTECT, related_name="evidence"
     )
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="evidence")
-    file = models.FileField(upload_to=evidence_path, max_length=100)
-    name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size (bytes)"))
-    sha256 = models.CharField(max_length=64)
-    content_type = models.CharField(max_length=100)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(default=now)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     objects = EvidenceQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class TemplateVersionEvent(HistoryEvent):

@@ -13,13 +13,13 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
-from aeo.core import audit
+from aeo.core import audit, evidence
 from aeo.core.errors import Conflict, DomainError
 from aeo.core.now import now
 from aeo.core.workflow import open_history, transition
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Operator
-from aeo.requirements import catalogue, evidence, selectors
+from aeo.requirements import catalogue, selectors
 from aeo.requirements.constants import (
     ASSESSMENT_WORKFLOW,
     TEMPLATE_WORKFLOW,

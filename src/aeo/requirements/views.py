@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aeo.accounts.http import AuthedRequest
+from aeo.core import evidence
 from aeo.core.errors import DomainError
-from aeo.requirements import evidence, selectors, services
-from aeo.requirements.constants import MAX_EVIDENCE_BYTES
+from aeo.core.evidence import MAX_EVIDENCE_BYTES
+from aeo.requirements import selectors, services
 from aeo.requirements.forms import AnswerForm, CriterionForm, EvidenceForm, QuestionForm
 from aeo.requirements.models import Criterion, Question, SelfAssessment, TemplateVersion
 

@@ -1,4 +1,4 @@
-"""Officials' API: list, read and change status; traders see only their own."""
+"""Officials' API: list, read, suspend, lift, revoke, surrender; traders see only their own."""
 
 import pytest
 
@@ -9,10 +9,21 @@ from aeo.registry.tests.factories import OperatorFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def _status(client, authorization, user, to, reason="Audit findings."):
+OPERATION = {
+    "suspended": "suspend",
+    "active": "lift",
+    "revoked": "revoke",
+    "surrendered": "surrender",
+}
+
+
+def _status(client, authorization, user, to, reason="Audit findings.", **extra):
+    body = {"reason": reason, **extra}
+    if to == "suspended":
+        body.setdefault("ground", "facts")
     return client.post(
-        f"/api/v1/authorizations/{authorization.pk}/status",
-        {"to": to, "reason": reason},
+        f"/api/v1/authorizations/{authorization.pk}/{OPERATION[to]}",
+        body,
         content_type="application/json",
         **bearer(user),
     )
@@ -45,7 +56,7 @@ def test_change_status_and_409_on_an_illegal_transition(client, authorization, e
     assert body["history"][-1]["actor"] == examiner.username
     again = _status(client, authorization, examiner, "active")
     assert again.status_code == 409
-    message = "“Reinstated” is not possible while the authorization is revoked."
+    message = "“Suspension lifted” is not possible while the authorization is revoked."
     assert again.json() == {
         "detail": message,
         "code": "invalid_transition",
@@ -67,3 +78,35 @@ def test_partner_and_anonymous_see_nothing(client, authorization):
     partner = UserFactory(role=Role.PARTNER_CUSTOMS)
     assert client.get("/api/v1/authorizations", **bearer(partner)).json()["count"] == 0
     assert client.get("/api/v1/authorizations").status_code == 401
+
+
+def test_suspension_with_a_plan_of_measures_then_lifted(client, authorization, examiner, trader):
+    no_period = _status(client, authorization, examiner, "suspended", ground="conditions")
+    assert no_period.status_code == 422
+    assert no_period.json()["errors"][0] == {
+        "field": "remedy_by",
+        "code": "required",
+        "message": "Set the end of the period to remedy.",
+    }
+    suspended = _status(
+        client, authorization, examiner, "suspended", ground="conditions", remedy_by="2999-01-31"
+    ).json()
+    assert (suspended["status"], suspended["suspension_ground"], suspended["remedy_by"]) == (
+        "suspended",
+        "conditions",
+        "2999-01-31",
+    )
+    assert set(suspended["allowed_actions"]) == {"reinstated", "revoked", "surrendered"}
+    plan = client.post(
+        f"/api/v1/authorizations/{authorization.pk}/measures",
+        {"plan": "New seal procedure from 1 March."},
+        content_type="application/json",
+        **bearer(trader),
+    )
+    assert plan.status_code == 200 and plan.json()["measures_plan"].startswith("New seal")
+    lifted = _status(client, authorization, examiner, "active", reason="Seals checked.").json()
+    assert (lifted["status"], lifted["suspension_ground"], lifted["remedy_by"]) == (
+        "active",
+        "",
+        None,
+    )

@@ -8,6 +8,8 @@ from django.utils import timezone
 from aeo.authorizations import services
 from aeo.authorizations.models import Authorization
 from aeo.authorizations.tasks import expire_authorizations
+from aeo.authorizations.tests.conftest import change_to, issue
+from aeo.core.now import today, travel
 from aeo.registry.models import Economy
 from aeo.registry.tests.factories import OperatorFactory
 
@@ -37,9 +39,9 @@ def test_expires_after_the_last_valid_day_not_on_it():
 def test_expires_suspended_but_leaves_closed_and_indefinite_alone():
     old = date(2020, 1, 1)
     suspended = _mexican(old)
-    services.change_status(actor=None, authorization=suspended, to="suspended", reason="Audit.")
+    change_to(actor=None, authorization=suspended, to="suspended", reason="Audit.")
     revoked = _mexican(old)
-    services.change_status(actor=None, authorization=revoked, to="revoked", reason="Fraud.")
+    change_to(actor=None, authorization=revoked, to="revoked", reason="Fraud.")
     indefinite = services.issue_authorizations(
         actor=None, operator=OperatorFactory(), roles=["importer"], valid_from=old
     )[0]
@@ -60,4 +62,27 @@ def test_the_task_and_the_command_expire():
     out = StringIO()
     call_command("expire_authorizations", stdout=out)
     assert again.aeo_number in out.getvalue()
-    assert "Expired 1 authorization." in out.getvalue()
+    assert "Closed 1 authorization." in out.getvalue()
+
+
+def test_a_suspension_unremedied_by_the_end_of_its_period_becomes_a_revocation():
+    with travel(timezone.now() - timedelta(days=40)):
+        late, remedied, facts = (issue(OperatorFactory())[0] for _ in range(3))
+        for authorization in (late, remedied):
+            services.suspend(
+                actor=None,
+                authorization=authorization,
+                ground="conditions",
+                remedy_by=today() + timedelta(days=30),
+                reason="Seals missing.",
+            )
+        services.suspend(actor=None, authorization=facts, ground="facts", reason="Seizure.")
+        services.lift_suspension(actor=None, authorization=remedied, reason="Seals fitted.")
+    assert expire_authorizations.enqueue().return_value == [late.aeo_number]
+    statuses = dict(Authorization.objects.values_list("aeo_number", "status"))
+    assert [statuses[a.aeo_number] for a in (late, remedied, facts)] == [
+        "revoked",
+        "active",
+        "suspended",
+    ]
+    assert "without the suspension being lifted" in late.events.last().comment

@@ -12,7 +12,7 @@ from aeo.accounts.constants import Role
 from aeo.authorizations import services
 from aeo.authorizations.constants import ROLE_TO_TYPE, AEOType, AuthorizationStatus
 from aeo.authorizations.models import Authorization
-from aeo.authorizations.tests.conftest import START, issue
+from aeo.authorizations.tests.conftest import START, change_to, issue
 from aeo.authorizations.validity import valid_to
 from aeo.core.errors import DomainError
 from aeo.core.models import AuditEvent
@@ -48,7 +48,7 @@ def test_sequences_run_per_economy_and_type():
 def test_numbers_are_never_reused_after_a_revocation():
     operator = OperatorFactory()
     (first,) = issue(operator)
-    services.change_status(actor=None, authorization=first, to="revoked", reason="Fraud.")
+    change_to(actor=None, authorization=first, to="revoked", reason="Fraud.")
     (second,) = issue(operator)
     assert second.aeo_number == "JP-IMP-000002"
 
@@ -109,7 +109,7 @@ def test_refuses_a_type_the_operator_already_holds_but_issues_nothing_partially(
 def test_a_suspended_authorization_is_still_held():
     operator = OperatorFactory()
     (held,) = issue(operator)
-    services.change_status(actor=None, authorization=held, to="suspended", reason="Audit.")
+    change_to(actor=None, authorization=held, to="suspended", reason="Audit.")
     with pytest.raises(DomainError):
         issue(operator)
 

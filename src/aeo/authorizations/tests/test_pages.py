@@ -18,13 +18,17 @@ def test_trader_lists_only_its_own(client, authorization, trader):
     assert other.aeo_number not in page
 
 
-@pytest.mark.parametrize(
-    "name", ["authorization_detail", "certificate", "certificate_pdf", "authorization_status"]
-)
+def _act(pk: int, name: str) -> str:
+    return reverse("authorizations:act", args=[pk, name])
+
+
+@pytest.mark.parametrize("name", ["authorization_detail", "certificate", "certificate_pdf", "act"])
 def test_another_operators_trader_gets_404(client, authorization, name):
     client.force_login(TraderFactory())
-    url = reverse(f"authorizations:{name}", args=[authorization.pk])
-    response = client.post(url) if name == "authorization_status" else client.get(url)
+    if name == "act":
+        response = client.post(_act(authorization.pk, "surrender"))
+    else:
+        response = client.get(reverse(f"authorizations:{name}", args=[authorization.pk]))
     assert response.status_code == 404
 
 
@@ -44,10 +48,7 @@ def test_certificate_page_for_the_holder_and_officials(client, authorization, tr
 
 def test_certificate_says_when_not_in_force(client, authorization, examiner):
     client.force_login(examiner)
-    client.post(
-        reverse("authorizations:authorization_status", args=[authorization.pk]),
-        {"to": "revoked", "reason": "Fraud."},
-    )
+    client.post(_act(authorization.pk, "revoke"), {"revoke-reason": "Fraud."})
     page = client.get(reverse("authorizations:certificate", args=[authorization.pk]))
     assert "This authorization is not in force: Revoked." in page.text
 
@@ -70,36 +71,48 @@ def test_certificate_pdf_with_a_japanese_name(client, examiner):
     assert response.content.startswith(b"%PDF-")
 
 
-def test_detail_offers_only_permitted_moves_and_changes_status(client, authorization, examiner):
+def test_detail_offers_only_permitted_actions_and_suspends(client, authorization, examiner):
     url = reverse("authorizations:authorization_detail", args=[authorization.pk])
     client.force_login(examiner)
     page = client.get(url).text
-    assert 'value="suspended"' in page and 'value="expired"' not in page
-    status_url = reverse("authorizations:authorization_status", args=[authorization.pk])
-    blank = client.post(status_url, {"to": "suspended", "reason": ""})
+    assert _act(authorization.pk, "suspend") in page and _act(authorization.pk, "lift") not in page
+    blank = client.post(_act(authorization.pk, "suspend"), {"suspend-ground": "conditions"})
     assert blank.status_code == 400
-    response = client.post(status_url, {"to": "suspended", "reason": "Audit findings."})
+    assert "Set the end of the period to remedy." in blank.text or "required" in blank.text
+    response = client.post(
+        _act(authorization.pk, "suspend"),
+        {
+            "suspend-ground": "conditions",
+            "suspend-remedy_by": "2999-01-31",
+            "suspend-reason": "Audit findings.",
+        },
+    )
     assert response.status_code == 302
     page = client.get(url).text
-    assert "Audit findings." in page and "Status changed." in page
+    assert "Audit findings." in page and "Period to remedy ends on 2999-01-31" in page
+    assert _act(authorization.pk, "lift") in page
 
 
-def test_holder_may_only_surrender_and_auditor_gets_no_form(client, authorization, trader):
+def test_holder_may_only_surrender_and_plan_measures(client, authorization, trader, examiner):
     url = reverse("authorizations:authorization_detail", args=[authorization.pk])
     client.force_login(trader)
     page = client.get(url).text
-    assert 'value="surrendered"' in page and 'value="revoked"' not in page
-    forged = client.post(
-        reverse("authorizations:authorization_status", args=[authorization.pk]),
-        {"to": "revoked", "reason": "Forged."},
-    )
-    assert forged.status_code == 400
+    assert _act(authorization.pk, "surrender") in page
+    assert _act(authorization.pk, "revoke") not in page
+    forged = client.post(_act(authorization.pk, "revoke"), {"revoke-reason": "Forged."})
+    assert forged.status_code == 302  # refused: "not available any more"
     authorization.refresh_from_db()
     assert authorization.status == "active"
-    client.force_login(UserFactory(role=Role.AUDITOR))
-    assert "Change status" not in client.get(url).text
-    refused = client.post(
-        reverse("authorizations:authorization_status", args=[authorization.pk]),
-        {"to": "suspended", "reason": "R."},
+    client.force_login(examiner)
+    client.post(
+        _act(authorization.pk, "suspend"),
+        {"suspend-ground": "facts", "suspend-reason": "Seizure under investigation."},
     )
-    assert refused.status_code == 403
+    client.force_login(trader)
+    client.post(_act(authorization.pk, "measures"), {"measures-plan": "Retrain the staff."})
+    assert "Retrain the staff." in client.get(url).text
+    client.force_login(UserFactory(role=Role.AUDITOR))
+    assert "What you can do now" not in client.get(url).text
+    assert client.post(_act(authorization.pk, "lift"), {"lift-reason": "R."}).status_code == 302
+    authorization.refresh_from_db()
+    assert authorization.status == "suspended"

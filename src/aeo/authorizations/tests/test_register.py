@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from aeo.authorizations import services
-from aeo.authorizations.tests.conftest import issue
+from aeo.authorizations.tests.conftest import change_to, issue
 from aeo.registry.tests.factories import OperatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,9 +36,7 @@ def listed():
 @pytest.fixture
 def revoked():
     (authorization,) = issue(OperatorFactory(legal_name="Revoked Shoji K.K."))
-    return services.change_status(
-        actor=None, authorization=authorization, to="revoked", reason="Fraud."
-    )
+    return change_to(actor=None, authorization=authorization, to="revoked", reason="Fraud.")
 
 
 def test_api_needs_no_login_and_lists_only_active_with_only_public_fields(client, listed, revoked):

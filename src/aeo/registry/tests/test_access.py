@@ -80,16 +80,29 @@ def test_trader_may_not_change_its_tin_or_create_operators(client, trader):
     assert created.status_code == 403
 
 
-def test_trader_can_update_own_operator_and_officials_see_everything(client, trader, other):
+def test_trader_updates_its_contact_but_not_confirmed_facts(client, trader, other):
+    """A new legal name, address, region or employee count goes by change notification: the
+    public register and SME status never change on the trader's word alone."""
     auth = bearer(trader)
     response = client.patch(
         f"/api/v1/operators/{trader.operator_id}",
-        {"employee_count": 12, "reason": "hired"},
+        {"email": "customs@example.jp", "reason": "new mailbox"},
         content_type="application/json",
         **auth,
     )
     assert response.status_code == 200
-    assert response.json()["employee_count"] == 12
+    assert response.json()["email"] == "customs@example.jp"
+    for field, value in (("employee_count", 12), ("legal_name", "Toyota Motor Corporation")):
+        refused = client.patch(
+            f"/api/v1/operators/{trader.operator_id}",
+            {field: value},
+            content_type="application/json",
+            **auth,
+        )
+        assert refused.status_code == 422
+        assert refused.json()["code"] == "change_notification_required"
+    trader.operator.refresh_from_db()
+    assert trader.operator.legal_name != "Toyota Motor Corporation"
     examiner = UserFactory(role=Role.EXAMINER)
     ids = {r["id"] for r in client.get("/api/v1/operators", **bearer(examiner)).json()["items"]}
     assert {trader.operator_id, other.pk} <= ids

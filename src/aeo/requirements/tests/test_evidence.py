@@ -4,10 +4,11 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from aeo.core import evidence
 from aeo.core.errors import DomainError
 from aeo.core.models import AuditEvent
 from aeo.registry.tests.factories import TraderFactory
-from aeo.requirements import constants, selectors, services
+from aeo.requirements import selectors, services
 from aeo.requirements.models import Evidence, Question
 from aeo.requirements.tests.factories import PDF, PNG, office_file, pdf
 
@@ -62,7 +63,7 @@ def test_wrong_types_are_refused_and_nothing_is_written(trader, sheet, name, con
 
 
 def test_files_over_the_size_limit_are_refused(trader, sheet):
-    too_big = PDF + b"0" * (constants.MAX_EVIDENCE_BYTES - len(PDF) + 1)
+    too_big = PDF + b"0" * (evidence.MAX_EVIDENCE_BYTES - len(PDF) + 1)
     with pytest.raises(DomainError) as exc:
         upload(sheet, trader, pdf(content=too_big))
     assert exc.value.field == "file"

@@ -2,7 +2,8 @@
 
 from ninja import Router
 
-from aeo.supervision.api import contacts
+from aeo.supervision.api import contacts, reports
 
 router = Router(tags=["supervision"])
 router.add_router("", contacts.router)
+router.add_router("", reports.router)

@@ -2,14 +2,17 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.core import audit
 from aeo.core.errors import DomainError
 from aeo.core.now import now
+from aeo.notifications.services import Message, notify
 from aeo.registry.models import Operator
 from aeo.supervision.constants import ContactKind
 from aeo.supervision.models import AccountManagerAssignment, ContactLog
@@ -17,7 +20,9 @@ from aeo.supervision.selectors.contacts import current_account_manager, least_lo
 
 
 @transaction.atomic
-def assign_account_manager(*, actor: User | None, operator: Operator, manager: User) -> User:
+def assign_account_manager(
+    *, actor: User | None, operator: Operator, manager: User, reason: str = ""
+) -> User:
     if manager.role != Role.ACCOUNT_MANAGER:
         raise DomainError(
             _("Only an account manager can be assigned."),
@@ -36,6 +41,7 @@ def assign_account_manager(*, actor: User | None, operator: Operator, manager: U
         action="operator.account_manager_assigned",
         obj=operator,
         changes={"account_manager": [str(current or ""), str(manager)]},
+        reason=reason,
     )
     return manager
 
@@ -64,8 +70,8 @@ def log_contact(
     summary: str,
     notes: str = "",
 ) -> ContactLog:
-    if not actor.is_customs:
-        raise PermissionDenied(_("Only customs officials log contacts."))
+    if not actor.has_perm("supervision.log_contact", operator):
+        raise PermissionDenied(_("Only the officials who supervise the operator log contacts."))
     if kind not in ContactKind.values:
         raise DomainError(_("Unknown contact kind."), field="kind", code="unknown_choice")
     if not summary.strip():
@@ -86,3 +92,36 @@ def log_contact(
     )
     audit.record(actor=actor, action="contact.logged", obj=entry, changes={"kind": kind})
     return entry
+
+
+@transaction.atomic
+def reassign_account_manager(
+    *, actor: User, operator: Operator, manager: User, reason: str
+) -> User:
+    """A coordinator hands the operator to another account manager (audited with the reason)."""
+    if not actor.has_perm("supervision.reassign_account_manager"):
+        raise PermissionDenied(_("Only coordinators reassign account managers."))
+    if not reason.strip():
+        raise DomainError(_("Give the reason."), field="reason", code="required")
+    previous = current_account_manager(operator)
+    if previous == manager:
+        raise DomainError(
+            _("This account manager already looks after the operator."),
+            field="manager",
+            code="unchanged",
+        )
+    assign_account_manager(actor=actor, operator=operator, manager=manager, reason=reason.strip())
+    notify(
+        users=[manager, previous],
+        message=Message(
+            gettext_noop("Account manager of %(operator)s: %(manager)s"),
+            gettext_noop("%(reason)s"),
+            {
+                "operator": operator.legal_name,
+                "manager": manager.get_full_name() or manager.username,
+                "reason": reason.strip(),
+            },
+        ),
+        url=reverse("registry:operator_detail", args=[operator.pk]),
+    )
+    return manager

@@ -6,6 +6,7 @@ from aeo.accounts.http import AuthedRequest
 from aeo.registry.selectors import operators_visible_to
 from aeo.supervision.forms.contacts import ContactForm
 from aeo.supervision.selectors import contacts as selectors
+from aeo.supervision.selectors.reports import open_incidents, pending_changes
 from aeo.supervision.services import contacts as services
 
 
@@ -17,8 +18,12 @@ def operator(request: AuthedRequest, operator_id: int) -> HttpResponse:
     their fields and what was typed kept.
     """
     found = get_object_or_404(operators_visible_to(request.user), pk=operator_id)
-    customs = request.user.is_customs
-    form = ContactForm(request.POST or None) if customs else None
+    reads = request.user.has_perm("supervision.read_contacts", found)
+    form = (
+        ContactForm(request.POST or None)
+        if request.user.has_perm("supervision.log_contact", found)
+        else None
+    )
     logged = False
     if (
         request.method == "POST"
@@ -40,7 +45,9 @@ def operator(request: AuthedRequest, operator_id: int) -> HttpResponse:
         {
             "operator": found,
             "account_manager": selectors.current_account_manager(found),
-            "contacts": selectors.contacts_for(found)[:50] if customs else None,
+            "contacts": selectors.contacts_for(found)[:50] if reads else None,
+            "pending_changes": pending_changes(found.change_notifications.all()) if reads else (),
+            "open_incidents": open_incidents(found.incidents.all()) if reads else (),
             "form": form,
             "logged": logged,
         },

@@ -5,13 +5,16 @@ from aeo.authorizations.tasks import expire_authorizations
 
 
 class Command(BaseCommand):
-    help = "Expire authorizations whose validity has ended (run once a day)."
+    help = (
+        "Expire authorizations whose validity has ended and revoke suspensions whose period "
+        "to remedy has ended (run once a day)."
+    )
 
     def handle(self, *args, **opts) -> None:
         expired = expire_authorizations.call()
         count = len(expired)
         self.stdout.write(
-            ngettext("Expired %d authorization.", "Expired %d authorizations.", count) % count
+            ngettext("Closed %d authorization.", "Closed %d authorizations.", count) % count
         )
         for number in expired:
             self.stdout.write(number)

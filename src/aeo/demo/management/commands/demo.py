@@ -37,5 +37,7 @@ class Command(BaseCommand):
             "runserver",
             f"127.0.0.1:{opts['port']}",
             use_reloader=False,
-            insecure_serving=not settings.DEBUG,
+            # WhiteNoise (a middleware) serves the hashed static files; runserver's own static
+            # handler would intercept /static/ first and knows only the unhashed names.
+            use_static_handler=False,
         )

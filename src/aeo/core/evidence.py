@@ -1,9 +1,11 @@
-"""Checks on evidence uploads: allowed type by extension and by the file's first bytes, and size."""
+"""The evidence store, for every app that takes files from traders: the allowed type by extension
+and by the file's first bytes, the size, a safe name, the digest and a private download."""
 
 import hashlib
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
@@ -11,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from aeo.core import audit, origin
 from aeo.core.errors import DomainError
-from aeo.requirements import constants
-from aeo.requirements.models import Evidence
+
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,9 @@ def check_upload(upload: UploadedFile) -> FileType:
         raise _refuse(_("Choose a file."))
     if upload.size is None or upload.size == 0:
         raise _refuse(_("The file is empty."))
-    if upload.size > constants.MAX_EVIDENCE_BYTES:
+    if upload.size > MAX_EVIDENCE_BYTES:
         raise _refuse(
-            _("The file is larger than %(mb)d MB.")
-            % {"mb": constants.MAX_EVIDENCE_BYTES // (1024 * 1024)}
+            _("The file is larger than %(mb)d MB.") % {"mb": MAX_EVIDENCE_BYTES // (1024 * 1024)}
         )
     extension = PurePath(name).suffix.lower()
     file_type = next((t for t in FILE_TYPES if extension in t.extensions), None)
@@ -92,6 +93,20 @@ def check_upload(upload: UploadedFile) -> FileType:
     return file_type
 
 
+def store(item: Any, upload: UploadedFile, *, actor: Any) -> Any:
+    """Check `upload` and save it into `item` (a `StoredFile` row not yet saved) with its name,
+    size, digest and type; the row is saved by the caller's transaction, and the stored file
+    is removed again if that fails."""
+    file_type = check_upload(upload)
+    item.name = safe_name(upload)
+    item.size = upload.size or 0
+    item.sha256 = sha256(upload)
+    item.content_type = file_type.content_type
+    item.uploaded_by = actor
+    item.file.save(item.name, upload, save=False)
+    return item
+
+
 def sha256(upload: UploadedFile) -> str:
     digest = hashlib.sha256()
     upload.seek(0)
@@ -101,7 +116,7 @@ def sha256(upload: UploadedFile) -> str:
     return digest.hexdigest()
 
 
-def file_response(item: Evidence) -> FileResponse:
+def file_response(item: Any) -> FileResponse:
     """The file as a private download; callers check access first (never served via MEDIA_URL).
 
     Every download is in the audit trail, with the user of the request serving it."""
