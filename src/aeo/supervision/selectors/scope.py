@@ -1,0 +1,55 @@
+"""The unit rule of supervision: who sees and acts on which operator's supervision records.
+
+An operator belongs to the regional AEO unit of its region's office. Officials of that unit
+(examiners, account managers, auditors with that office) see its records; officials of the
+AEO Center, coordinators and policy officers see every unit's; an account manager also sees
+the operators it manages wherever they are; a trader sees its own operator's only. Border and
+OGA officers see none.
+"""
+
+from django.db.models import Q
+
+from aeo.accounts.constants import Role
+from aeo.registry.constants import OfficeKind
+from aeo.supervision.selectors.contacts import managed_operator_ids
+
+UNIT_ROLES = frozenset({Role.EXAMINER, Role.ACCOUNT_MANAGER, Role.AUDITOR})
+EVERY_UNIT_ROLES = frozenset({Role.COORDINATOR, Role.POLICY_OFFICER})
+NOTHING = Q(pk__in=[])
+
+
+def sees_every_unit(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.role in EVERY_UNIT_ROLES:
+        return True
+    office = user.office if user.office_id else None
+    return user.role in UNIT_ROLES and office is not None and office.kind == OfficeKind.AEO_CENTER
+
+
+def operator_q(user, prefix: str = "operator__") -> Q:
+    """The filter of the operators whose supervision records `user` sees (`prefix` leads from
+    the queried model to its operator; "" for operators themselves)."""
+    if not user.is_authenticated:
+        return NOTHING
+    if sees_every_unit(user):
+        return Q()
+    pk = f"{prefix}pk" if prefix else "pk"
+    if user.role == Role.TRADER:
+        return Q(**{pk: user.operator_id}) if user.operator_id else NOTHING
+    if user.role not in UNIT_ROLES:
+        return NOTHING
+    q = Q(**{f"{prefix}region__office_id": user.office_id}) if user.office_id else NOTHING
+    if user.role == Role.ACCOUNT_MANAGER:
+        q |= Q(**{f"{pk}__in": managed_operator_ids(user)})
+    return q
+
+
+def of_unit(user, operator) -> bool:
+    """Whether `user` is an official of `operator`'s unit (or of the AEO Center)."""
+    if not user.is_authenticated or user.role not in UNIT_ROLES | EVERY_UNIT_ROLES:
+        return user.is_authenticated and user.is_superuser
+    if sees_every_unit(user):
+        return True
+    region = operator.region
+    return bool(user.office_id) and region is not None and region.office_id == user.office_id
