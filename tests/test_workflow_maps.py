@@ -10,6 +10,11 @@ from aeo.applications.constants import CONSULTATION_WORKFLOW
 from aeo.applications.constants import WORKFLOW as APPLICATION_WORKFLOW
 from aeo.authorizations.constants import WORKFLOW as AUTHORIZATION_WORKFLOW
 from aeo.requirements.constants import ASSESSMENT_WORKFLOW, TEMPLATE_WORKFLOW
+from aeo.supervision.constants import (
+    AUDIT_WORKFLOW,
+    CORRECTIVE_ACTION_WORKFLOW,
+    REASSESSMENT_WORKFLOW,
+)
 
 CLOCK = ("under_examination", "paused", "validated")
 OPEN = ("draft", "submitted", "returned", *CLOCK)
@@ -45,6 +50,22 @@ AUTHORIZATION = {
 }
 TEMPLATE = {("published", "draft", "published"), ("superseded", "published", "superseded")}
 ASSESSMENT = {("submitted", "draft", "submitted"), ("reopened", "submitted", "draft")}
+AUDIT = {
+    ("notified", "planned", "notified"),
+    ("finding_recorded", "notified", "performed"),
+    ("finding_recorded", "performed", "performed"),
+    ("report_issued", "performed", "report_issued"),
+    ("closed", "report_issued", "closed"),
+    ("cancelled", "planned", "cancelled"),
+    ("cancelled", "notified", "cancelled"),
+}
+CORRECTIVE_ACTION = {
+    ("responded", "open", "responded"),
+    ("accepted", "responded", "accepted"),
+    ("reopened", "responded", "open"),
+    ("escalated", "open", "open"),
+}
+REASSESSMENT = {("concluded", "open", "concluded")}
 
 
 @pytest.mark.parametrize(
@@ -55,6 +76,9 @@ ASSESSMENT = {("submitted", "draft", "submitted"), ("reopened", "submitted", "dr
         (AUTHORIZATION_WORKFLOW, AUTHORIZATION),
         (TEMPLATE_WORKFLOW, TEMPLATE),
         (ASSESSMENT_WORKFLOW, ASSESSMENT),
+        (AUDIT_WORKFLOW, AUDIT),
+        (CORRECTIVE_ACTION_WORKFLOW, CORRECTIVE_ACTION),
+        (REASSESSMENT_WORKFLOW, REASSESSMENT),
     ],
     ids=lambda w: getattr(w, "name", ""),
 )
@@ -82,5 +106,17 @@ def test_every_event_type_is_in_the_map_or_opens_the_history():
         AUTHORIZATION_WORKFLOW,
         TEMPLATE_WORKFLOW,
         ASSESSMENT_WORKFLOW,
+        AUDIT_WORKFLOW,
+        CORRECTIVE_ACTION_WORKFLOW,
+        REASSESSMENT_WORKFLOW,
     ):
         assert set(workflow.events.values) == set(workflow.moves) | set(workflow.openings)
+
+
+def test_the_supervision_conditions_sit_next_to_their_maps():
+    assert [c.code for c in AUDIT_WORKFLOW.moves["closed"].conditions] == [
+        "corrective_actions_open"
+    ]
+    assert [c.code for c in CORRECTIVE_ACTION_WORKFLOW.moves["escalated"].conditions] == [
+        "not_overdue"
+    ]

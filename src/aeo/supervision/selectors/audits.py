@@ -16,7 +16,7 @@ from aeo.supervision.selectors.scope import operator_q
 def audits_visible_to(user) -> QuerySet[Audit]:
     """Officials of the operator's unit (and the AEO Center, coordinators, policy officers)
     see its audits; a trader sees its own from the notice on; anyone else none."""
-    qs = Audit.objects.select_related("operator", "auditor", "office", "template").annotate(
+    qs = Audit.objects.select_related("operator__region", "auditor", "office", "template").annotate(
         finding_count=Count("findings", distinct=True)
     )
     if not user.is_authenticated:

@@ -7,7 +7,7 @@ from aeo.supervision.selectors.scope import operator_q
 
 
 def reassessments_visible_to(user) -> QuerySet[Reassessment]:
-    qs = Reassessment.objects.select_related("operator", "template", "audit", "started_by")
+    qs = Reassessment.objects.select_related("operator__region", "template", "audit", "started_by")
     if not user.is_authenticated:
         return qs.none()
     return qs.filter(operator_q(user))
