@@ -11,6 +11,7 @@ from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.core.now import today
 from aeo.demo.lifecycle import build_applications
+from aeo.demo.supervision_audits import build_supervision
 from aeo.registry import services as registry_services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import CustomsOffice, Economy, Operator, Region
@@ -224,6 +225,7 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
             )
         )
     build_applications(rng, User.objects.get(username="examiner"))
+    logins += [DemoLogin(*row, DEMO_PASSWORD) for row in build_supervision(User.objects.get(username="auditor"), DEMO_PASSWORD)]
     if not User.objects.filter(username="partner.tw").exists():
         account_services.create_user(
             actor=None,

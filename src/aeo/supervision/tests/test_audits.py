@@ -304,3 +304,23 @@ def test_the_api_answers_another_operators_audit_with_404(client):
     body = client.get(f"/api/v1/audits/{audit.pk}", **bearer(auditor)).json()
     assert body["findings"][0]["severity"] == "major"
     assert "report_issued" in body["allowed_actions"]
+
+
+@pytest.mark.parametrize(
+    "workflow", [AUDIT_WORKFLOW, CORRECTIVE_ACTION_WORKFLOW, REASSESSMENT_WORKFLOW]
+)
+def test_every_move_outside_the_map_is_refused(workflow):
+    """The complement of each pinned map: every (event, state) the map lacks is illegal."""
+    from types import SimpleNamespace
+
+    from aeo.registry.models import Operator
+
+    legal = {(event, source) for event, source, _ in workflow.table()}
+    for event in workflow.moves:
+        for state in workflow.states.values:
+            if (event, state) in legal:
+                continue
+            obj = SimpleNamespace(
+                status=state, _meta=Operator._meta, escalated_at=None, is_overdue=True
+            )
+            assert isinstance(workflow.refusal(obj, event), InvalidTransition), (event, state)
