@@ -225,7 +225,10 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
             )
         )
     build_applications(rng, User.objects.get(username="examiner"))
-    logins += [DemoLogin(*row, DEMO_PASSWORD) for row in build_supervision(User.objects.get(username="auditor"), DEMO_PASSWORD)]
+    logins += [
+        DemoLogin(*row, DEMO_PASSWORD)
+        for row in build_supervision(User.objects.get(username="auditor"), DEMO_PASSWORD)
+    ]
     if not User.objects.filter(username="partner.tw").exists():
         account_services.create_user(
             actor=None,

@@ -36,7 +36,7 @@ def _authorize(operator: Operator, on: date) -> None:
         authorization_services.issue_authorizations(
             actor=None,
             operator=operator,
-            roles=[operator.roles.order_by("role").first().role],
+            roles=operator.role_codes[:1],
             valid_from=on,
         )
         ensure_account_manager(actor=None, operator=operator)
@@ -87,6 +87,8 @@ def build_supervision(auditor: User, password: str) -> list[tuple[str, str, str]
             email=f"{AUDITED_TRADER}@trader.example",
         )
     template = requirement_selectors.current_template()
+    if template is None:
+        return []
     codes = list(template.criteria.order_by("position").values_list("code", flat=True)[:2])
     performed = today - timedelta(days=42)
     with travel(_at(performed - timedelta(days=14), 10)):

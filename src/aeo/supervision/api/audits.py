@@ -31,9 +31,7 @@ def _detail(request: AuthedRequest, audit_id: int):
     return _audit(request, audit_id)
 
 
-@router.post(
-    "/operators/{operator_id}/audits", response={201: AuditOut}, operation_id="plan_audit"
-)
+@router.post("/operators/{operator_id}/audits", response={201: AuditOut}, operation_id="plan_audit")
 def plan_audit(request: AuthedRequest, operator_id: ObjectId, payload: AuditIn):
     operator = get_object_or_404(
         Operator.objects.filter(operator_q(request.user, "")), pk=operator_id
@@ -93,7 +91,9 @@ def record_finding(request: AuthedRequest, audit_id: ObjectId, payload: FindingI
     return Status(201, finding)
 
 
-@router.post("/audits/{audit_id}/report", response=AuditDetailOut, operation_id="issue_audit_report")
+@router.post(
+    "/audits/{audit_id}/report", response=AuditDetailOut, operation_id="issue_audit_report"
+)
 def issue_audit_report(request: AuthedRequest, audit_id: ObjectId, payload: ReportIn):
     services.issue_audit_report(
         actor=request.user,

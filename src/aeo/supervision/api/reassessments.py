@@ -74,9 +74,7 @@ def get_reassessment(request: AuthedRequest, reassessment_id: ObjectId):
     response=ReassessmentOut,
     operation_id="conclude_reassessment",
 )
-def conclude_reassessment(
-    request: AuthedRequest, reassessment_id: ObjectId, payload: ConclusionIn
-):
+def conclude_reassessment(request: AuthedRequest, reassessment_id: ObjectId, payload: ConclusionIn):
     services.conclude_reassessment(
         actor=request.user,
         reassessment=_reassessment(request, reassessment_id),

@@ -7,8 +7,6 @@ from ninja import Field, Schema
 
 from aeo.core.bounds import MAX_ID, BoundedDate, IdValue
 from aeo.core.schemas import HistoryEventOut, allowed_actions
-from aeo.supervision.selectors import audits as audit_selectors
-from aeo.supervision.selectors import corrective_actions as action_selectors
 from aeo.supervision.constants import (
     AUDIT_WORKFLOW,
     CORRECTIVE_ACTION_WORKFLOW,
@@ -26,6 +24,8 @@ from aeo.supervision.constants import (
     Severity,
     Verification,
 )
+from aeo.supervision.selectors import audits as audit_selectors
+from aeo.supervision.selectors import corrective_actions as action_selectors
 
 TEXT = 10000
 

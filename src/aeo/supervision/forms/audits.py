@@ -15,7 +15,9 @@ class VersionedForm(UswdsForm):
 
 
 class PlanAuditForm(UswdsForm):
-    planned_on = forms.DateField(label=_("Audit date"), widget=forms.DateInput(attrs={"type": "date"}))
+    planned_on = forms.DateField(
+        label=_("Audit date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     scope = forms.CharField(
         label=_("Scope and notes for the trader"),
         required=False,

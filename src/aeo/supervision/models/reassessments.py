@@ -70,9 +70,7 @@ class ReassessmentEvent(HistoryEvent):
     """Append-only history of a re-assessment."""
 
     states = ReassessmentStatus
-    reassessment = models.ForeignKey(
-        Reassessment, on_delete=models.PROTECT, related_name="events"
-    )
+    reassessment = models.ForeignKey(Reassessment, on_delete=models.PROTECT, related_name="events")
     event = models.CharField(_("event"), max_length=40, choices=ReassessmentEventType.choices)
 
     class Meta(HistoryEvent.Meta):

@@ -103,9 +103,7 @@ def late_corrective_actions(operator: Operator, on: date) -> RiskFactor | None:
     weight each, at most the weight of close monitoring."""
     late = (
         CorrectiveAction.objects.filter(operator=operator, due_on__gte=on - timedelta(days=365))
-        .filter(
-            Q(status=CorrectiveActionStatus.OPEN, due_on__lt=on) | Q(responded_late=True)
-        )
+        .filter(Q(status=CorrectiveActionStatus.OPEN, due_on__lt=on) | Q(responded_late=True))
         .count()
     )
     if not late:
@@ -195,10 +193,9 @@ def plan_for(operator: Operator, on: date | None = None) -> Plan | None:
     if open_audit is not None:
         next_audit = open_audit.planned_on
     else:
-        last_audit = (
-            Audit.objects.filter(operator=operator, performed_on__isnull=False)
-            .aggregate(last=Max("performed_on"))["last"]
-        )
+        last_audit = Audit.objects.filter(operator=operator, performed_on__isnull=False).aggregate(
+            last=Max("performed_on")
+        )["last"]
         audit_from = max(authorized_on, last_audit) if last_audit else authorized_on
         next_audit = add_business_days(economy, audit_from, AUDIT_EVERY[level])
     return Plan(

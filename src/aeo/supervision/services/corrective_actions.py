@@ -18,10 +18,10 @@ from aeo.core.errors import Conflict, DomainError
 from aeo.core.now import now, today
 from aeo.core.workflow import open_history, transition
 from aeo.notifications.services import Message, notify
+from aeo.registry.models import Operator
 
 # The validated evidence store of the check sheet (type by extension and content, size).
 from aeo.requirements.services import evidence as evidence_checks
-from aeo.registry.models import Operator
 from aeo.supervision.constants import (
     CORRECTIVE_ACTION_WORKFLOW,
     MAX_DUE_BUSINESS_DAYS,
@@ -124,7 +124,9 @@ def create_corrective_action(
     )
     recipients = _traders(operator)
     message = Message(
-        subject, gettext_noop("%(description)s"), {"date": action.due_on.isoformat(), "description": description}
+        subject,
+        gettext_noop("%(description)s"),
+        {"date": action.due_on.isoformat(), "description": description},
     )
     transaction.on_commit(lambda: notify(users=recipients, message=message, url=_url(action)))
     return action
@@ -175,7 +177,7 @@ def respond_to_corrective_action(
         )
 
     def tell(done: CorrectiveAction) -> None:
-        auditor = done.finding.audit.auditor if done.finding_id else None
+        auditor = done.finding.audit.auditor if done.finding is not None else None
         notify(
             users=[auditor, current_account_manager(done.operator)],
             message=Message(
@@ -227,9 +229,7 @@ def verify_corrective_action(
     fields: dict = {"verification_note": note, "verified_by": actor, "verified_at": now()}
     if decision == Verification.REOPENED:
         if not note:
-            raise DomainError(
-                _("Say what is still missing."), field="note", code="required"
-            )
+            raise DomainError(_("Say what is still missing."), field="note", code="required")
         if due_business_days is not None:
             fields["due_business_days"] = due_business_days
             fields["due_on"] = due_date(action.operator, due_business_days)

@@ -13,7 +13,9 @@ from aeo.supervision.selectors.monitoring import plan_for
 
 
 @transaction.atomic
-def refresh_plan(*, actor=None, operator: Operator, on: date | None = None) -> MonitoringPlan | None:
+def refresh_plan(
+    *, actor=None, operator: Operator, on: date | None = None
+) -> MonitoringPlan | None:
     """Store the operator's plan as derived on `on` (see `selectors.monitoring.plan_for`); an
     operator that no longer holds an authorization keeps its last plan, unchanged.
 
@@ -28,9 +30,7 @@ def refresh_plan(*, actor=None, operator: Operator, on: date | None = None) -> M
         "office_id": operator.region.office_id if operator.region else None,
         "level": plan.level,
         "risk_weight": plan.risk_weight,
-        "factors": [
-            {"code": f.code, "weight": f.weight, "detail": f.detail} for f in plan.factors
-        ],
+        "factors": [{"code": f.code, "weight": f.weight, "detail": f.detail} for f in plan.factors],
         "authorized_on": plan.authorized_on,
         "close_until": plan.close_until,
         "next_contact_on": plan.next_contact_on,

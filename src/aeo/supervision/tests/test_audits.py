@@ -119,7 +119,11 @@ def test_illegal_audit_moves_are_refused_from_the_complement_of_the_map():
         audits.close_audit(actor=auditor, audit=audit)
     with pytest.raises(InvalidTransition):
         audits.record_finding(
-            actor=auditor, audit=audit, criterion=criterion_code(), severity="minor", description="x"
+            actor=auditor,
+            audit=audit,
+            criterion=criterion_code(),
+            severity="minor",
+            description="x",
         )
     audits.cancel_audit(actor=auditor, audit=audit, reason="Operator merged")
     audit.refresh_from_db()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from aeo.accounts.http import AuthedRequest
 from aeo.core.actions import Action, available, forms_for
 from aeo.core.errors import DomainError
+from aeo.core.forms import UswdsForm
 from aeo.registry.models import Operator
 from aeo.supervision.constants import (
     AUDIT_WORKFLOW,
@@ -143,7 +144,10 @@ def _detail(request: AuthedRequest, audit, bound=None, extra_bound=None) -> Http
                 else None
             ),
             "reassess_form": (
-                extra.get("reassess") or forms.ReassessmentForm(prefix="reassess", initial={"trigger": "monitoring_finding"})
+                extra.get("reassess")
+                or forms.ReassessmentForm(
+                    prefix="reassess", initial={"trigger": "monitoring_finding"}
+                )
                 if user.has_perm("supervision.start_reassessment", audit.operator)
                 else None
             ),
@@ -186,6 +190,7 @@ def audit_follow_up(request: AuthedRequest, pk: int, what: str) -> HttpResponse:
     if request.method != "POST":
         return redirect("supervision:audit", pk=audit.pk)
     user = request.user
+    form: UswdsForm
     try:
         if what == "raise":
             finding = get_object_or_404(audit.findings, pk=request.POST.get("finding") or 0)
