@@ -17,7 +17,7 @@ class MonitoringLevel(models.TextChoices):
     """How closely an AEO is followed, derived from its risk factors."""
 
     STANDARD = "standard", _("Standard")
-    RAISED = "raised", _("Raised")
+    RAISED = "raised", _("Heightened")
     CLOSE = "close", _("Close monitoring")
 
 
