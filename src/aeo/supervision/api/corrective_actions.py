@@ -1,10 +1,12 @@
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from aeo.accounts.http import AuthedRequest
 from aeo.core.bounds import ObjectId, Pagination
+from aeo.core.errors import DomainError
 from aeo.registry.models import Operator
 from aeo.supervision.api.schemas import (
     TEXT,
@@ -34,18 +36,25 @@ def _action(request: AuthedRequest, action_id: int):
 )
 def create_corrective_action(request: AuthedRequest, payload: CorrectiveActionIn):
     """From a finding (`finding_id`), or from an incident or otherwise (`operator_id`)."""
+    # Ids in the body that name nothing the user sees are invalid input (422, on their field).
     finding = operator = None
     if payload.finding_id is not None:
-        finding = get_object_or_404(
-            Finding.objects.select_related("audit__operator").filter(
-                audit__in=audit_selectors.audits_visible_to(request.user)
-            ),
-            pk=payload.finding_id,
+        finding = (
+            Finding.objects.select_related("audit__operator")
+            .filter(audit__in=audit_selectors.audits_visible_to(request.user))
+            .filter(pk=payload.finding_id)
+            .first()
         )
+        if finding is None:
+            raise DomainError(_("No such finding."), field="finding_id", code="not_found")
     elif payload.operator_id is not None:
-        operator = get_object_or_404(
-            Operator.objects.filter(operator_q(request.user, "")), pk=payload.operator_id
+        operator = (
+            Operator.objects.filter(operator_q(request.user, ""))
+            .filter(pk=payload.operator_id)
+            .first()
         )
+        if operator is None:
+            raise DomainError(_("No such operator."), field="operator_id", code="not_found")
     action = services.create_corrective_action(
         actor=request.user,
         finding=finding,

@@ -40,7 +40,6 @@ def list_due_monitoring(request: AuthedRequest, filters: Query[DueFilters]):
     """Monitoring contacts and audits of the user's unit: overdue, due this month, upcoming."""
     due = selectors.due_for(
         request.user,
-        filters.on,
         kind=filters.kind.value if filters.kind else "",
         level=filters.level.value if filters.level else "",
         bucket=filters.bucket or "",

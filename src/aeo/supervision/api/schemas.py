@@ -70,7 +70,6 @@ class DueFilters(Schema):
     kind: MonitoringDueKind | None = None
     level: MonitoringLevel | None = None
     bucket: str | None = Field(None, pattern="^(overdue|this_month|upcoming)$")
-    on: BoundedDate | None = Field(None, description="the day to read it on (default today)")
 
 
 class DueOut(Schema):
