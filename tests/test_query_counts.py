@@ -37,6 +37,10 @@ from aeo.requirements import services as requirement_services
 from aeo.requirements.constants import AssessmentStatus, QuestionKind, TemplateStatus
 from aeo.requirements.models import Answer, SelfAssessment, TemplateVersion
 from aeo.supervision.services import contacts as supervision_services
+from aeo.supervision.services import corrective_actions as action_services
+from aeo.supervision.services import reassessments as reassessment_services
+from aeo.supervision.services.monitoring import refresh_all_plans
+from aeo.supervision.tests.helpers import aeo, performed_audit, tokyo_auditor
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -577,3 +581,65 @@ def test_coordinators_queue_over_many_managers(client):
             _reports(UserFactory(role=Role.ACCOUNT_MANAGER), 1)
 
     assert_flat(make, page(client, coordinator, "supervision:queue"))
+
+
+# --- Supervision: monitoring, audits, corrective actions, re-assessments ---------------------
+
+
+def make_audits(auditor, n):
+    """n AEOs of Tokyo's unit, each with a performed audit, a finding and a corrective action."""
+    for _ in range(n):
+        operator, _ = aeo(established_on=datetime.date(2024, 1, 1))
+        _, finding = performed_audit(auditor, operator, TODAY)
+        action_services.create_corrective_action(
+            actor=auditor, finding=finding, description="Fix", due_business_days=5
+        )
+        reassessment_services.start_reassessment(
+            actor=auditor, operator=operator, trigger="monitoring_finding", reason="Finding"
+        )
+    refresh_all_plans()
+
+
+def test_audits_api_and_page(client):
+    auditor = tokyo_auditor()
+    assert_flat(lambda n: make_audits(auditor, n), api(client, auditor)("/audits"), shown=api_rows)
+    assert_flat(
+        lambda n: make_audits(auditor, n),
+        page(client, auditor, "supervision:audits"),
+        shown=table_rows,
+    )
+
+
+def test_corrective_actions_api_and_page(client):
+    auditor = tokyo_auditor()
+    assert_flat(
+        lambda n: make_audits(auditor, n),
+        api(client, auditor)("/corrective-actions"),
+        shown=api_rows,
+    )
+    assert_flat(
+        lambda n: make_audits(auditor, n),
+        page(client, auditor, "supervision:corrective_actions"),
+        shown=table_rows,
+    )
+
+
+def test_reassessments_api(client):
+    auditor = tokyo_auditor()
+    assert_flat(
+        lambda n: make_audits(auditor, n), api(client, auditor)("/reassessments"), shown=api_rows
+    )
+
+
+def test_due_monitoring_api_and_page(client):
+    auditor = tokyo_auditor()
+    assert_flat(
+        lambda n: make_audits(auditor, n),
+        api(client, auditor)("/monitoring/due", kind="contact"),
+        shown=api_rows,
+    )
+    assert_flat(
+        lambda n: make_audits(auditor, n),
+        page(client, auditor, "supervision:monitoring", kind="contact"),
+        shown=table_rows,
+    )

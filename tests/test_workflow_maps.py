@@ -10,7 +10,13 @@ from aeo.applications.constants import CONSULTATION_WORKFLOW
 from aeo.applications.constants import WORKFLOW as APPLICATION_WORKFLOW
 from aeo.authorizations.constants import WORKFLOW as AUTHORIZATION_WORKFLOW
 from aeo.requirements.constants import ASSESSMENT_WORKFLOW, TEMPLATE_WORKFLOW
-from aeo.supervision.constants import CHANGE_WORKFLOW, INCIDENT_WORKFLOW
+from aeo.supervision.constants import (
+    AUDIT_WORKFLOW,
+    CHANGE_WORKFLOW,
+    CORRECTIVE_ACTION_WORKFLOW,
+    INCIDENT_WORKFLOW,
+    REASSESSMENT_WORKFLOW,
+)
 
 CLOCK = ("under_examination", "paused", "validated")
 OPEN = ("draft", "submitted", "returned", *CLOCK)
@@ -53,6 +59,22 @@ INCIDENT = {
     ("closed", "assessed", "closed"),
 }
 CHANGE = {("confirmed", "submitted", "confirmed"), ("rejected", "submitted", "rejected")}
+AUDIT = {
+    ("notified", "planned", "notified"),
+    ("finding_recorded", "notified", "performed"),
+    ("finding_recorded", "performed", "performed"),
+    ("report_issued", "performed", "report_issued"),
+    ("closed", "report_issued", "closed"),
+    ("cancelled", "planned", "cancelled"),
+    ("cancelled", "notified", "cancelled"),
+}
+CORRECTIVE_ACTION = {
+    ("responded", "open", "responded"),
+    ("accepted", "responded", "accepted"),
+    ("reopened", "responded", "open"),
+    ("escalated", "open", "open"),
+}
+REASSESSMENT = {("concluded", "open", "concluded")}
 
 
 @pytest.mark.parametrize(
@@ -65,6 +87,9 @@ CHANGE = {("confirmed", "submitted", "confirmed"), ("rejected", "submitted", "re
         (ASSESSMENT_WORKFLOW, ASSESSMENT),
         (INCIDENT_WORKFLOW, INCIDENT),
         (CHANGE_WORKFLOW, CHANGE),
+        (AUDIT_WORKFLOW, AUDIT),
+        (CORRECTIVE_ACTION_WORKFLOW, CORRECTIVE_ACTION),
+        (REASSESSMENT_WORKFLOW, REASSESSMENT),
     ],
     ids=lambda w: getattr(w, "name", ""),
 )
@@ -94,5 +119,17 @@ def test_every_event_type_is_in_the_map_or_opens_the_history():
         ASSESSMENT_WORKFLOW,
         INCIDENT_WORKFLOW,
         CHANGE_WORKFLOW,
+        AUDIT_WORKFLOW,
+        CORRECTIVE_ACTION_WORKFLOW,
+        REASSESSMENT_WORKFLOW,
     ):
         assert set(workflow.events.values) == set(workflow.moves) | set(workflow.openings)
+
+
+def test_the_supervision_conditions_sit_next_to_their_maps():
+    assert [c.code for c in AUDIT_WORKFLOW.moves["closed"].conditions] == [
+        "corrective_actions_open"
+    ]
+    assert [c.code for c in CORRECTIVE_ACTION_WORKFLOW.moves["escalated"].conditions] == [
+        "not_overdue"
+    ]

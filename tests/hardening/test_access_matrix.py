@@ -7,6 +7,7 @@ endpoint is either scoped and covered, or noticed.
 """
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -29,8 +30,15 @@ from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFac
 from aeo.requirements import selectors as requirement_selectors
 from aeo.requirements.models import Evidence
 from aeo.requirements.tests.factories import pdf
+from aeo.supervision.selectors import audits as audit_selectors
+from aeo.supervision.selectors import corrective_actions as action_selectors
+from aeo.supervision.selectors import reassessments as reassessment_selectors
 from aeo.supervision.selectors import reports as report_selectors
+from aeo.supervision.services import audits as audit_services
 from aeo.supervision.services import changes, incidents
+from aeo.supervision.services import corrective_actions as action_services
+from aeo.supervision.services import reassessments as reassessment_services
+from aeo.supervision.tests.helpers import criterion_code, osaka_auditor
 
 pytestmark = pytest.mark.django_db
 
@@ -140,6 +148,25 @@ def world(settings, tmp_path):
             report_selectors.changes_visible_to,
         ),
     }
+    auditor = osaka_auditor()
+    audit = audit_services.plan_audit(actor=auditor, operator=foreign, planned_on=date(2099, 1, 5))
+    audit_services.notify_audit(actor=auditor, audit=audit)
+    finding = audit_services.record_finding(
+        actor=auditor, audit=audit, criterion=criterion_code(), severity="minor", description="x"
+    )
+    objects["audit_id"] = (audit, audit_selectors.audits_visible_to)
+    objects["corrective_action_id"] = (
+        action_services.create_corrective_action(
+            actor=auditor, finding=finding, description="Fix", due_business_days=5
+        ),
+        action_selectors.corrective_actions_visible_to,
+    )
+    objects["reassessment_id"] = (
+        reassessment_services.start_reassessment(
+            actor=auditor, operator=foreign, trigger="monitoring_finding", reason="Finding"
+        ),
+        reassessment_selectors.reassessments_visible_to,
+    )
     tokyo = CustomsOffice.objects.get(code="TOKYO")
     users = {Role.TRADER: own}
     for role in Role.values:

@@ -12,6 +12,7 @@ from aeo.accounts.models import User
 from aeo.core.now import today
 from aeo.demo.lifecycle import build_applications
 from aeo.demo.supervision import build_supervision
+from aeo.demo.supervision_audits import build_audits
 from aeo.registry import services as registry_services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import CustomsOffice, Economy, Operator, Region
@@ -226,6 +227,10 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
         )
     build_applications(rng, User.objects.get(username="examiner"))
     build_supervision()
+    logins += [
+        DemoLogin(*row, DEMO_PASSWORD)
+        for row in build_audits(User.objects.get(username="auditor"), DEMO_PASSWORD)
+    ]
     if not User.objects.filter(username="partner.tw").exists():
         account_services.create_user(
             actor=None,

@@ -2,8 +2,15 @@
 
 from ninja import Router
 
-from aeo.supervision.api import contacts, reports
+from aeo.supervision.api import (
+    audits,
+    contacts,
+    corrective_actions,
+    monitoring,
+    reassessments,
+    reports,
+)
 
 router = Router(tags=["supervision"])
-router.add_router("", contacts.router)
-router.add_router("", reports.router)
+for topic in (contacts, reports, monitoring, audits, corrective_actions, reassessments):
+    router.add_router("", topic.router)

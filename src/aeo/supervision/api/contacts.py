@@ -8,7 +8,7 @@ from aeo.core.bounds import BoundedDateTime, ObjectId
 from aeo.registry.models import Operator
 from aeo.supervision.constants import ContactKind
 from aeo.supervision.selectors import contacts as selectors
-from aeo.supervision.selectors.scope import supervised
+from aeo.supervision.selectors.scope import contacts_q
 from aeo.supervision.services import contacts as services
 
 router = Router()
@@ -32,7 +32,7 @@ class ContactOut(Schema):
 
 def _customs_operator(request: AuthedRequest, operator_id: ObjectId):
     """The operator, if the user supervises it (its contact log is confidential): else 404."""
-    return get_object_or_404(supervised(Operator.objects.all(), request.user, ""), pk=operator_id)
+    return get_object_or_404(Operator.objects.filter(contacts_q(request.user, "")), pk=operator_id)
 
 
 @router.get(

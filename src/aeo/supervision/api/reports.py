@@ -26,7 +26,7 @@ from aeo.supervision.constants import (
 )
 from aeo.supervision.models import ChangeNotification, Incident
 from aeo.supervision.selectors import reports as selectors
-from aeo.supervision.selectors.scope import supervised
+from aeo.supervision.selectors.scope import operator_q
 from aeo.supervision.services import changes, contacts, incidents
 
 router = Router()
@@ -287,7 +287,7 @@ class AccountManagerOut(Schema):
 def reassign_account_manager(request: AuthedRequest, operator_id: ObjectId, payload: ReassignIn):
     """A coordinator hands an operator to another account manager (audited with the reason)."""
     operator = get_object_or_404(
-        supervised(Operator.objects.all(), request.user, ""), pk=operator_id
+        Operator.objects.filter(operator_q(request.user, "")), pk=operator_id
     )
     manager = get_object_or_404(User, pk=payload.manager_id, is_active=True)
     return contacts.reassign_account_manager(

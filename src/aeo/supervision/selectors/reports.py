@@ -1,27 +1,23 @@
 """Reads of incidents and change notifications: the operator's traders see their own, the
-officials who supervise the operator see its reports (see `aeo.supervision.rules`)."""
+officials who supervise the operator see its reports (`selectors.scope`)."""
 
 from django.db.models import QuerySet
 
 from aeo.supervision.constants import ChangeStatus, IncidentStatus
 from aeo.supervision.models import ChangeNotification, Incident
-from aeo.supervision.selectors.scope import visible
+from aeo.supervision.selectors.scope import operator_q
 
 
 def incidents_visible_to(user) -> QuerySet[Incident]:
-    return visible(
-        Incident.objects.select_related("operator__economy", "operator__region", "reported_by"),
-        user,
-    )
+    return Incident.objects.select_related(
+        "operator__economy", "operator__region", "reported_by"
+    ).filter(operator_q(user))
 
 
 def changes_visible_to(user) -> QuerySet[ChangeNotification]:
-    return visible(
-        ChangeNotification.objects.select_related(
-            "operator__economy", "operator__region", "submitted_by"
-        ),
-        user,
-    )
+    return ChangeNotification.objects.select_related(
+        "operator__economy", "operator__region", "submitted_by"
+    ).filter(operator_q(user))
 
 
 def open_incidents(qs: QuerySet[Incident]) -> QuerySet[Incident]:

@@ -1,35 +1,76 @@
-"""The supervision rule (`aeo.supervision.rules.supervises`) as a queryset filter."""
+"""The one unit rule of supervision: who sees and acts on which operator's supervision records.
 
-from django.db.models import Q, QuerySet
+An operator belongs to the regional AEO unit of its region's office. Officials of that unit
+(examiners, account managers, auditors with that office) see its records; officials of the
+AEO Center, coordinators and policy officers see every unit's; an account manager also sees
+the operators it manages wherever they are; a trader sees its own operator's only. Border and
+OGA officers see none. The contact log is confidential to the officials who supervise the
+operator: not its traders, not headquarters' policy officers.
+"""
 
+from django.db.models import Q
+
+from aeo.accounts.constants import Role
 from aeo.registry.constants import OfficeKind
-from aeo.supervision.rules import PROGRAMME_ROLES, UNIT_ROLES
 from aeo.supervision.selectors.contacts import managed_operator_ids
 
+UNIT_ROLES = frozenset({Role.EXAMINER, Role.ACCOUNT_MANAGER, Role.AUDITOR})
+EVERY_UNIT_ROLES = frozenset({Role.COORDINATOR, Role.POLICY_OFFICER})
+# Officials who see supervision records but not the confidential contact log.
+NOT_CONTACT_READERS = frozenset({Role.POLICY_OFFICER})
+NOTHING = Q(pk__in=[])
 
-def supervised(qs: QuerySet, user, operator: str = "operator") -> QuerySet:
-    """The rows of `qs` whose operator (the field path `operator`; "" for operators) `user`
-    supervises: every row for coordinators and auditors, the unit's and managed ones for the
-    unit's staff, none for anyone else."""
+
+def sees_every_unit(user) -> bool:
     if not user.is_authenticated:
-        return qs.none()
-    if user.is_superuser or user.role in PROGRAMME_ROLES:
-        return qs
+        return False
+    if user.is_superuser or user.role in EVERY_UNIT_ROLES:
+        return True
+    office = user.office if user.office_id else None
+    return user.role in UNIT_ROLES and office is not None and office.kind == OfficeKind.AEO_CENTER
+
+
+def operator_q(user, prefix: str = "operator__") -> Q:
+    """The filter of the operators whose supervision records `user` sees (`prefix` leads from
+    the queried model to its operator; "" for operators themselves)."""
+    if not user.is_authenticated:
+        return NOTHING
+    if sees_every_unit(user):
+        return Q()
+    pk = f"{prefix}pk" if prefix else "pk"
+    if user.role == Role.TRADER:
+        return Q(**{pk: user.operator_id}) if user.operator_id else NOTHING
     if user.role not in UNIT_ROLES:
-        return qs.none()
-    office = user.office
-    if office is not None and office.kind == OfficeKind.AEO_CENTER:
-        return qs
-    prefix = f"{operator}__" if operator else ""
-    managed = Q(**{f"{prefix}pk__in": managed_operator_ids(user)})
-    if office is None:
-        return qs.filter(managed)
-    return qs.filter(managed | Q(**{f"{prefix}region__office": office}))
+        return NOTHING
+    q = Q(**{f"{prefix}region__office_id": user.office_id}) if user.office_id else NOTHING
+    if user.role == Role.ACCOUNT_MANAGER:
+        q |= Q(**{f"{pk}__in": managed_operator_ids(user)})
+    return q
 
 
-def visible(qs: QuerySet, user, operator: str = "operator") -> QuerySet:
-    """`supervised`, and for a trader its own operator's rows."""
-    if user.is_authenticated and user.is_trader:
-        prefix = f"{operator}__" if operator else ""
-        return qs.filter(**{f"{prefix}pk": user.operator_id}) if user.operator_id else qs.none()
-    return supervised(qs, user, operator)
+def contacts_q(user, prefix: str = "operator__") -> Q:
+    """`operator_q` for the contact log: officials only, and not policy officers."""
+    if not user.is_authenticated or user.role == Role.TRADER or user.role in NOT_CONTACT_READERS:
+        return NOTHING
+    return operator_q(user, prefix)
+
+
+def of_unit(user, operator) -> bool:
+    """Whether `user` is an official of `operator`'s unit (or of the AEO Center)."""
+    if not user.is_authenticated or user.role not in UNIT_ROLES | EVERY_UNIT_ROLES:
+        return user.is_authenticated and user.is_superuser
+    if sees_every_unit(user):
+        return True
+    region = operator.region
+    return bool(user.office_id) and region is not None and region.office_id == user.office_id
+
+
+def supervises(user, operator) -> bool:
+    """`of_unit`, or the operator's own account manager wherever it is posted."""
+    if of_unit(user, operator):
+        return True
+    return (
+        user.is_authenticated
+        and user.role == Role.ACCOUNT_MANAGER
+        and operator.account_managers.filter(manager=user, ended_at__isnull=True).exists()
+    )

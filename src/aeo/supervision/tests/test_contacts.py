@@ -74,7 +74,8 @@ def test_future_contacts_and_traders_are_refused(client):
     [
         (Role.ACCOUNT_MANAGER, "TOKYO", True),
         (Role.EXAMINER, "TOKYO", True),
-        (Role.AUDITOR, "OSAKA", True),
+        (Role.AUDITOR, "TOKYO", True),
+        (Role.AUDITOR, "OSAKA", False),
         (Role.COORDINATOR, "AEOC", True),
         (Role.EXAMINER, "OSAKA", False),
         (Role.ACCOUNT_MANAGER, "OSAKA", False),

@@ -12,7 +12,7 @@ from aeo.registry.models import Operator
 from aeo.supervision.forms.contacts import ReassignForm
 from aeo.supervision.selectors import queue as selectors
 from aeo.supervision.selectors.contacts import current_account_manager
-from aeo.supervision.selectors.scope import supervised
+from aeo.supervision.selectors.scope import operator_q
 from aeo.supervision.services.contacts import reassign_account_manager
 
 QUEUE_ROWS = 50
@@ -45,7 +45,7 @@ def reassign(request: AuthedRequest, operator_id: int) -> HttpResponse:
     if not request.user.has_perm("supervision.reassign_account_manager"):
         raise PermissionDenied
     operator = get_object_or_404(
-        supervised(Operator.objects.all(), request.user, ""), pk=operator_id
+        Operator.objects.filter(operator_q(request.user, "")), pk=operator_id
     )
     form = ReassignForm(request.POST or None)
     if (
