@@ -16,9 +16,11 @@ from aeo.supervision.selectors.scope import operator_q
 def audits_visible_to(user) -> QuerySet[Audit]:
     """Officials of the operator's unit (and the AEO Center, coordinators, policy officers)
     see its audits; a trader sees its own from the notice on; anyone else none."""
-    qs = Audit.objects.select_related("operator__region", "auditor", "office", "template").annotate(
-        finding_count=Count("findings", distinct=True)
-    )
+    qs = (
+        Audit.objects.select_related("operator__region", "auditor", "office", "template")
+        .annotate(finding_count=Count("findings", distinct=True))
+        .order_by("-planned_on", "-id")
+    )  # an aggregate drops the model's default ordering
     if not user.is_authenticated:
         return qs.none()
     qs = qs.filter(operator_q(user))
