@@ -23,6 +23,7 @@ from aeo.core.business_days import add_business_days
 from aeo.core.now import today
 from aeo.registry.models import Operator
 from aeo.supervision.constants import (
+    ADVERSE_ASSESSMENTS,
     AUDIT_EVERY,
     CLOSE_FROM_WEIGHT,
     CLOSE_MONITORING_YEARS,
@@ -33,11 +34,19 @@ from aeo.supervision.constants import (
     UPCOMING_DAYS,
     YOUNG_OPERATOR_YEARS,
     AuditStatus,
+    ChangeStatus,
     CorrectiveActionStatus,
     MonitoringDueKind,
     MonitoringLevel,
 )
-from aeo.supervision.models import Audit, ContactLog, CorrectiveAction, MonitoringPlan
+from aeo.supervision.models import (
+    Audit,
+    ChangeNotification,
+    ContactLog,
+    CorrectiveAction,
+    Incident,
+    MonitoringPlan,
+)
 from aeo.supervision.selectors.scope import operator_q
 
 
@@ -116,8 +125,49 @@ def late_corrective_actions(operator: Operator, on: date) -> RiskFactor | None:
     )
 
 
+def adverse_incidents(operator: Operator, on: date) -> RiskFactor | None:
+    """Incidents of the last year assessed as calling for a corrective action or a
+    re-assessment: one weight each, at most the weight of close monitoring."""
+    count = Incident.objects.filter(
+        operator=operator,
+        assessment__in=sorted(ADVERSE_ASSESSMENTS),
+        occurred_at__date__gte=on - timedelta(days=365),
+    ).count()
+    if not count:
+        return None
+    return RiskFactor(
+        "adverse_incidents",
+        _("Incidents calling for a corrective action or a re-assessment"),
+        min(count, CLOSE_FROM_WEIGHT),
+        str(count),
+    )
+
+
+def adverse_changes(operator: Operator, on: date) -> RiskFactor | None:
+    """Change notifications of the last year that an official confirmed as adverse."""
+    count = ChangeNotification.objects.filter(
+        operator=operator,
+        status=ChangeStatus.CONFIRMED,
+        adverse=True,
+        effective_on__gte=on - timedelta(days=365),
+    ).count()
+    if not count:
+        return None
+    return RiskFactor(
+        "adverse_changes",
+        _("Adverse changes notified"),
+        min(count, CLOSE_FROM_WEIGHT),
+        str(count),
+    )
+
+
 Factor = Callable[[Operator, date], RiskFactor | None]
-FACTORS: list[Factor] = [young_operator, late_corrective_actions]
+FACTORS: list[Factor] = [
+    young_operator,
+    late_corrective_actions,
+    adverse_incidents,
+    adverse_changes,
+]
 
 
 def risk_factors(operator: Operator, on: date | None = None) -> list[RiskFactor]:

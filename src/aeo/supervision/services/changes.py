@@ -31,6 +31,7 @@ from aeo.supervision.constants import (
 )
 from aeo.supervision.models import ChangeNotification
 from aeo.supervision.services.contacts import ensure_account_manager
+from aeo.supervision.services.monitoring import refresh_plan
 
 # Facts the public register shows: a confirmed change is sent to partners.
 REGISTER_FACTS = frozenset({"legal_name", "address"})
@@ -169,6 +170,8 @@ def confirm_change(
         )
         if REGISTER_FACTS & set(notification.proposed):
             authorization_services.record_details_changed(operator=operator)
+    if adverse:
+        refresh_plan(actor=actor, operator=notification.operator)
     _tell_trader(
         notification, gettext_noop("Your change notification was confirmed: %(category)s"), comment
     )

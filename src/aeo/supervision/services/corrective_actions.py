@@ -13,15 +13,15 @@ from django.utils.translation import gettext_noop
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.core import audit as audit_log
+
+# The validated evidence store of the check sheet (type by extension and content, size).
+from aeo.core import evidence as evidence_checks
 from aeo.core.business_days import add_business_days
 from aeo.core.errors import Conflict, DomainError
 from aeo.core.now import now, today
 from aeo.core.workflow import open_history, transition
 from aeo.notifications.services import Message, notify
 from aeo.registry.models import Operator
-
-# The validated evidence store of the check sheet (type by extension and content, size).
-from aeo.requirements.services import evidence as evidence_checks
 from aeo.supervision.constants import (
     CORRECTIVE_ACTION_WORKFLOW,
     MAX_DUE_BUSINESS_DAYS,

@@ -28,6 +28,7 @@ from aeo.supervision.constants import (
 )
 from aeo.supervision.models import Incident, IncidentFile
 from aeo.supervision.services.contacts import ensure_account_manager
+from aeo.supervision.services.monitoring import refresh_plan
 
 MAX_FILES = 10
 
@@ -195,7 +196,7 @@ def assess_incident(
     if assessment not in IncidentAssessment.values:
         raise DomainError(_("Choose an assessment."), field="assessment", code="required")
     comment = _text(comment, "comment", _("Explain the assessment to the operator."))
-    return _step(
+    incident = _step(
         actor=actor,
         incident=incident,
         event=IncidentEventType.ASSESSED,
@@ -205,6 +206,8 @@ def assess_incident(
         fields={"assessment": assessment},
         data={"assessment": assessment},
     )
+    refresh_plan(actor=actor, operator=incident.operator)
+    return incident
 
 
 @transaction.atomic

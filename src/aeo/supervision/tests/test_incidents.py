@@ -161,3 +161,15 @@ def test_pages_report_with_a_file_and_assess(client):
     assert incident.assessment == "contact"
     client.force_login(TraderFactory())
     assert client.get(reverse("supervision:incident", args=[incident.pk])).status_code == 404
+
+
+def test_an_adverse_assessment_raises_the_monitoring_risk():
+    from aeo.supervision.selectors.monitoring import risk_factors
+
+    manager = official(Role.ACCOUNT_MANAGER)
+    trader = aeo_trader(manager)
+    incident = _report(trader)
+    assert "adverse_incidents" not in {f.code for f in risk_factors(trader.operator)}
+    for service, kwargs in STEPS[:2]:
+        incident = service(actor=manager, incident=incident, **kwargs)
+    assert "adverse_incidents" in {f.code for f in risk_factors(trader.operator)}
