@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import ibis
+import pyarrow as pa
 import ibis.expr.types as ir
 from ibis.backends import BaseBackend
 from ibis.expr.types.relations import CachedTable
@@ -40,6 +41,14 @@ def execute(expr: ibis.Expr) -> list[dict[str, Any]]:
     """Run an expression and return its rows; backend failures become a TrsError."""
     try:
         return expr.to_pyarrow().to_pylist()
+    except Exception as exc:
+        raise TrsError(f"the query failed: {first_line(exc)}") from exc
+
+
+def execute_table(expr: ibis.Expr) -> pa.Table:
+    """Run an expression and return its result as an Arrow table."""
+    try:
+        return expr.to_pyarrow()
     except Exception as exc:
         raise TrsError(f"the query failed: {first_line(exc)}") from exc
 

@@ -1,7 +1,8 @@
 """The statistics of a group of declarations, as Ibis aggregations, and their results.
 
 Percentiles are exact and continuous (linear interpolation between the two nearest ranks, the
-"type 7" definition, numpy's default); `quantiles.py` computes them in bounded memory.
+"type 7" definition, numpy's default), in bounded memory: in the pass of the totals, from the
+windows a sample predicts (`windows.py`), else by `quantiles.py`.
 """
 
 import math
@@ -14,8 +15,9 @@ import ibis
 import ibis.expr.types as ir
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from .io import execute_columns
+from .io import execute_columns, execute_table
 from .quantiles import Cell, quantiles
 from .schema import CLEARANCE_MODES, REASONS, TRANSPORT_MODES
 from .windows import WIDTH, Windows, padded, predict
@@ -259,14 +261,18 @@ def predicted_windows(
     selected = (
         sample.dq_reason.isnull() if where is None else sample.dq_reason.isnull() & sample[where]
     )
-    found = execute_columns(sample.filter(selected).select(*cell_keys, *STAGES.values()))
-    by_cell: dict[Cell, list[float]] = defaultdict(list)
-    key_of = list(zip(*(found[k] for k in cell_keys), strict=True)) if cell_keys else None
+    found = execute_table(sample.filter(selected).select(*cell_keys, *STAGES.values()))
+    sample_values: dict[Cell, np.ndarray] = {}
     for stage, column in STAGES.items():
-        for i, value in enumerate(found[column]):
-            if value is not None:
-                by_cell[(*(key_of[i] if key_of else ()), stage)].append(value)
-    sample_values = {cell: np.array(v) for cell, v in by_cell.items()}
+        recorded = found.filter(pc.is_valid(found[column]))
+        if not cell_keys:
+            if recorded.num_rows:
+                sample_values[(stage,)] = recorded[column].to_numpy()
+            continue
+        lists = recorded.group_by(cell_keys, use_threads=False).aggregate([(column, "list")])
+        keys_of = zip(*(lists[k].to_pylist() for k in cell_keys), strict=True)
+        for key, values in zip(keys_of, lists[f"{column}_list"], strict=True):
+            sample_values[(*key, stage)] = values.values.to_numpy()
     return predict(sample_values, (MEDIAN, P90), scale)
 
 
