@@ -4,8 +4,8 @@ from pathlib import Path
 from typing import Any
 
 import ibis
-import pyarrow as pa
 import ibis.expr.types as ir
+import pyarrow as pa
 from ibis.backends import BaseBackend
 from ibis.expr.types.relations import CachedTable
 

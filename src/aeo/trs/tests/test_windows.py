@@ -21,8 +21,9 @@ def study_table(data: dict[tuple[str | None, int], list[float]]) -> pa.Table:
         for i, value in enumerate(values):
             rows.append({"group": group, "dq_reason": None, "stage1_s": None, "stage2_s": None,
                          "keep": i % 7 != 0, STAGES[stage]: float(value)})  # fmt: skip
-    schema = pa.schema([("group", pa.string()), ("dq_reason", pa.int8()), ("stage1_s", pa.float64()),
-                        ("stage2_s", pa.float64()), ("keep", pa.bool_())])  # fmt: skip
+    schema = pa.schema([("group", pa.string()), ("dq_reason", pa.int8()),
+                        ("stage1_s", pa.float64()), ("stage2_s", pa.float64()),
+                        ("keep", pa.bool_())])  # fmt: skip
     return pa.Table.from_pylist(rows, schema)
 
 
