@@ -95,8 +95,7 @@ def compare(
 
     raw = read_declarations(con or connect(), path)
     status = progress.status("Computing release times…", show_progress)
-    rows = estimate_rows(path)
-    with status, declarations(raw, within, scope, fixed, rows) as d:
+    with status, declarations(raw, within, scope, fixed, estimate_rows(path)) as d:
         split = [*keys, "selected"]
         windows = predicted_windows(d.sample, keys, "selected", d.scale)
         measured = measure(

@@ -120,8 +120,7 @@ def report(
 
     raw = read_declarations(con or connect(), path)
     status = progress.status("Computing release times…", show_progress)
-    rows = estimate_rows(path)
-    with status, declarations(raw, within, scope, fixed, rows) as d:
+    with status, declarations(raw, within, scope, fixed, estimate_rows(path)) as d:
         windows = predicted_windows(d.sample, keys, scale=d.scale)
         measured = measure(d.table, split, MEASURED, keys, bins=distributions, windows=windows)
         percentiles = stage_percentiles(d.table, keys, measured)

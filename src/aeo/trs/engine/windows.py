@@ -64,7 +64,7 @@ def predict(
                     merged[-1] = (merged[-1][0], max(merged[-1][1], high))
                 else:
                     merged.append((low, high))
-            ranges = []
+            ranges: list[tuple[float, float]] = []
             for low, high in merged:
                 start = -math.inf if low <= 0 else float(values[low])
                 end = math.inf if high >= m - 1 else float(values[high])
