@@ -10,7 +10,7 @@ from ibis.backends import BaseBackend
 from . import progress
 from .backends import connect
 from .errors import TrsError
-from .io import read_declarations
+from .io import estimate_rows, read_declarations
 from .periods import Period
 from .quality import declarations
 from .schema import TRANSPORT_MODES
@@ -21,6 +21,7 @@ from .stats import (
     Histograms,
     Summary,
     measure,
+    predicted_windows,
     rate_of_change,
     stage_percentiles,
     summary,
@@ -94,11 +95,14 @@ def compare(
 
     raw = read_declarations(con or connect(), path)
     status = progress.status("Computing release times…", show_progress)
-    with status, declarations(raw, within, scope, fixed) as t:
-        found, data_quality, buckets, bins = measure(
-            t, [*keys, "selected"], list(STAGES.values()), keys, t.selected, distributions
+    with status, declarations(raw, within, scope, fixed, estimate_rows(path)) as d:
+        split = [*keys, "selected"]
+        windows = predicted_windows(d.sample, keys, "selected", d.scale)
+        measured = measure(
+            d.table, split, list(STAGES.values()), keys, "selected", distributions, windows
         )
-        percentiles = stage_percentiles(t, keys, buckets, t.selected)
+        percentiles = stage_percentiles(d.table, keys, measured, "selected")
+    found, data_quality, bins = measured.totals, measured.quality, measured.bins
     found = {(PERIODS[p], *rest): total for (p, *rest), total in found.items()}
     percentiles = {(PERIODS[p], *rest): v for (p, *rest), v in percentiles.items()}
     hist = {(s, PERIODS[p], m): n for (p, m, s), n in bins.items()} if distributions else None

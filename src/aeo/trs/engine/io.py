@@ -5,6 +5,7 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import pyarrow as pa
 from ibis.backends import BaseBackend
 from ibis.expr.types.relations import CachedTable
 
@@ -44,6 +45,22 @@ def execute(expr: ibis.Expr) -> list[dict[str, Any]]:
         raise TrsError(f"the query failed: {first_line(exc)}") from exc
 
 
+def execute_table(expr: ibis.Expr) -> pa.Table:
+    """Run an expression and return its result as an Arrow table."""
+    try:
+        return expr.to_pyarrow()
+    except Exception as exc:
+        raise TrsError(f"the query failed: {first_line(exc)}") from exc
+
+
+def execute_columns(expr: ibis.Expr) -> dict[str, list[Any]]:
+    """Run an expression and return its columns (cheaper than rows for many rows)."""
+    try:
+        return expr.to_pyarrow().to_pydict()
+    except Exception as exc:
+        raise TrsError(f"the query failed: {first_line(exc)}") from exc
+
+
 def cache(table: ir.Table) -> CachedTable:
     """The table computed now and kept by the backend (DuckDB spills it to disk past its memory
     limit) until released: use it as `with cache(t) as kept:`. Failures become a TrsError."""
@@ -51,3 +68,20 @@ def cache(table: ir.Table) -> CachedTable:
         return table.cache()  # type: ignore[return-value]  # a CachedTable, typed as Table
     except Exception as exc:
         raise TrsError(f"the query failed: {first_line(exc)}") from exc
+
+
+def estimate_rows(path: str | Path) -> int | None:
+    """The rows of a declarations file: exact for Parquet (its footer), estimated for CSV (its
+    size over the length of its first lines); None if unknown. Only plans use it."""
+    path = Path(path)
+    try:
+        if path.suffix.lower() == ".parquet":
+            import pyarrow.parquet as pq
+
+            return int(pq.ParquetFile(path).metadata.num_rows)
+        with path.open("rb") as f:
+            head = f.read(1 << 16)
+        lines = head.count(b"\n")
+        return int(path.stat().st_size / (len(head) / lines)) if lines > 1 else None
+    except Exception:  # a plan without it is slower, never wrong
+        return None

@@ -11,6 +11,7 @@ other spelling is an unknown code, counted, not guessed at.
 import operator
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import reduce
 
 import ibis
@@ -52,14 +53,45 @@ def unix_micros(ts: UTC) -> dt.int64:  # type: ignore[valid-type,empty-body]
     """
 
 
+@ibis.udf.scalar.builtin(name="hash")
+def _duckdb_hash(value: str) -> dt.uint64:  # type: ignore[empty-body]
+    """DuckDB's 64-bit hash of a value."""
+
+
+@ibis.udf.scalar.builtin(name="xxhash64")
+def _spark_hash(value: str) -> dt.int64:  # type: ignore[empty-body]
+    """Spark's 64-bit hash of a value."""
+
+
+def id_hash(value: ir.StringValue) -> ir.IntegerValue:
+    """A 64-bit hash of the id, by the backend's own function (an unbound expression, as in
+    tests of the SQL, gets DuckDB's)."""
+    try:
+        name = value.get_backend().name
+    except Exception:
+        name = None
+    return _spark_hash(value) if name == "pyspark" else _duckdb_hash(value)
+
+
 Within = Callable[[ir.Table], list[ir.BooleanValue]]
 # Below this share of the file's declarations possibly in scope, those declarations are read once
 # and kept (a small table, spilled past the memory limit), and the duplicate check counts only
 # their ids (a small hash table, probed by every id of the file): the file is read twice in all.
-# Above it, nothing per declaration is kept: one aggregate of every id, then each query reads
-# the file afresh (three reads in all), which costs less than keeping a large part of it.
+# Above it, nothing per declaration is kept: one aggregate of every id, then the one pass over
+# the declarations reads the file afresh (two reads in all, as one query would).
 SMALL_SHARE = 0.2
-SAMPLE = 250_000  # rows read to estimate that share
+SAMPLE = 200_000  # the first rows of the file: the share in scope, and where percentiles lie
+
+
+@dataclass(frozen=True)
+class Declarations:
+    """A study's declarations (`select(annotate(...))`) and the same for the first `SAMPLE` rows
+    of the file (their duplicate check made among themselves: a guide, never a result), with
+    `scale`, the file's rows per sample row (estimated)."""
+
+    table: ir.Table
+    sample: ir.Table
+    scale: float
 
 
 @contextmanager
@@ -68,41 +100,89 @@ def declarations(
     within: Within,
     select: Callable[[ir.Table], ir.Table],
     fixed: dict[str, str] | None = None,
-) -> Iterator[ir.Table]:
-    """`select(annotate(raw))`, for the several queries of a study.
+    rows: int | None = None,
+) -> Iterator[Declarations]:
+    """`select(annotate(raw))`, for the queries of a study, and its sample.
 
     `within` gives conditions on the raw columns that every declaration in scope meets (the
     importing and partner economies): they are applied at the scan, before anything is typed,
     so nothing else of the other rows is read; `fixed` names the economy columns they fix (to
-    what). `select` keeps the rows and columns the study needs. The ids that occur more than
-    once (of those that can be in scope) are computed first and kept: a small table.
+    what). `select` keeps the rows and columns the study needs. `rows`: the file's rows, if
+    known (or estimated). The ids that occur more than once (of those that can be in scope) are
+    computed first and kept: a small table.
     """
-    conditions = within(raw)
-    if conditions and _share(raw, _all(conditions)) <= SMALL_SHARE:
-        with cache(raw.filter(*conditions)) as scoped:
-            ids = raw.filter(raw[ID].isin(scoped.filter(scoped[ID].notnull())[ID]))
-            with cache(duplicate_ids(ids)) as duplicates:
-                yield select(annotate(scoped, duplicates, fixed))
-        return
-    with cache(duplicate_ids(raw)) as duplicates:
-        scoped = raw.filter(*conditions) if conditions else raw
-        yield select(annotate(scoped, duplicates, fixed))
+    with cache(raw.limit(SAMPLE)) as head:
+        conditions = within(head)
+        head_scoped = head.filter(*conditions) if conditions else head
+        sample = select(annotate(head_scoped, duplicate_ids(head), fixed))
+        read, inside = _share(head, _all(conditions) if conditions else ibis.literal(True))
+        scale = max(1.0, (rows or read) / read) if read else 1.0
+        conditions = within(raw)
+        if conditions and inside <= SMALL_SHARE * read:
+            with cache(raw.filter(*conditions)) as scoped:
+                ids = raw.filter(raw[ID].isin(scoped.filter(scoped[ID].notnull())[ID]))
+                with kept_duplicates(ids) as duplicates:
+                    table = select(annotate(scoped, duplicates, fixed))
+                    yield Declarations(table, sample, scale)
+            return
+        with kept_duplicates(raw) as duplicates:
+            scoped = raw.filter(*conditions) if conditions else raw
+            yield Declarations(select(annotate(scoped, duplicates, fixed)), sample, scale)
+
+
+@contextmanager
+def kept_duplicates(raw: ir.Table) -> Iterator[ir.Table]:
+    """`duplicate_ids(raw)`, computed once and kept (a small table) while the study runs."""
+    with cache(_by_hash(raw)) as by_hash:
+        clashes = by_hash.filter(by_hash.first != by_hash.last)
+        if not execute(clashes.count().name("n").as_table())[0]["n"]:
+            with cache(_same_id(by_hash)) as duplicates:
+                yield duplicates
+            return
+        with cache(_resolved(raw, by_hash)) as duplicates:
+            yield duplicates
 
 
 def duplicate_ids(raw: ir.Table) -> ir.Table:
-    """The ids that occur more than once in `raw`: a hash aggregate of the ids, reading nothing
-    else (it can spill to disk, where a window over the ids would hold every column of every
-    row)."""
-    ids = raw.group_by(ID).aggregate(n=ibis._.count())
-    return ids.filter(ids.n > 1).select(ID)
+    """The ids that occur more than once in `raw`.
+
+    A hash aggregate of the ids' 64-bit hashes (an 8-byte key, cheaper to group by than the
+    text, and it can spill to disk, where a window over the ids would hold every column of every
+    row), keeping the least and greatest id of each hash: where they are equal, every row of the
+    hash has that id. Only ids whose hash they share with another id (a clash: about one in
+    10^5 files of 20 million ids, more with Spark's 32-bit hash) are counted by their text.
+    """
+    by_hash = _by_hash(raw)
+    return _resolved(raw, by_hash)
 
 
-def _share(raw: ir.Table, condition: ir.BooleanValue, sample: int = SAMPLE) -> float:
-    """The share of declarations that meet `condition`, estimated from the first `sample`
-    rows (a choice of plan, not a result: a poor estimate costs time, never exactness)."""
-    head = raw.select(inside=condition.fill_null(False).cast("int64")).limit(sample)
+def _by_hash(raw: ir.Table) -> ir.Table:
+    ids = raw.filter(raw[ID].notnull())
+    found = ids.group_by(hash=id_hash(ids[ID])).aggregate(
+        n=ibis._.count(), first=ids[ID].min(), last=ids[ID].max()
+    )
+    return found.filter(found.n > 1)
+
+
+def _same_id(by_hash: ir.Table) -> ir.Table:
+    same = by_hash.filter(by_hash.first == by_hash.last)
+    return same.select(**{ID: same.first})
+
+
+def _resolved(raw: ir.Table, by_hash: ir.Table) -> ir.Table:
+    clashes = by_hash.filter(by_hash.first != by_hash.last).select("hash")
+    ids = raw.filter(raw[ID].notnull())
+    ids = ids.filter(id_hash(ids[ID]).isin(clashes.hash))
+    counted = ids.group_by(ID).aggregate(n=ibis._.count())
+    return _same_id(by_hash).union(counted.filter(counted.n > 1).select(ID))
+
+
+def _share(raw: ir.Table, condition: ir.BooleanValue) -> tuple[int, int]:
+    """`raw`'s rows, and how many meet `condition` (a choice of plan, not a result: a poor
+    estimate costs time, never exactness)."""
+    head = raw.select(inside=condition.fill_null(False).cast("int64"))
     found = execute(head.aggregate(rows=head.count(), inside=head.inside.sum()))[0]
-    return (found["inside"] or 0) / found["rows"] if found["rows"] else 0.0
+    return found["rows"], found["inside"] or 0
 
 
 def annotate(raw: ir.Table, duplicates: ir.Table, fixed: dict[str, str] | None = None) -> ir.Table:

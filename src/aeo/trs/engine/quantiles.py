@@ -1,5 +1,8 @@
 """Exact percentiles in memory that does not grow with the number of declarations.
 
+A study first looks for them in its one pass (`windows.py`); this is how it finds those of the
+cells whose ranks fell outside the windows a sample predicted (and any table's, in two queries).
+
 A database's exact percentile (DuckDB's `quantile_cont`, Spark's `percentile`) keeps every value
 of a group in memory until the group is done: 8 bytes a duration, and DuckDB cannot spill that
 state to disk. Here two bounded queries find the same values instead:

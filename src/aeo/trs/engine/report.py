@@ -12,7 +12,7 @@ from ibis.backends import BaseBackend
 from . import progress
 from .backends import connect
 from .errors import TrsError
-from .io import read_declarations
+from .io import estimate_rows, read_declarations
 from .periods import day_start
 from .quality import declarations
 from .schema import CLEARANCE_MODES, TRANSPORT_MODES
@@ -27,6 +27,7 @@ from .stats import (
     combine,
     mean,
     measure,
+    predicted_windows,
     stage_percentiles,
     summary,
 )
@@ -119,10 +120,12 @@ def report(
 
     raw = read_declarations(con or connect(), path)
     status = progress.status("Computing release times…", show_progress)
-    with status, declarations(raw, within, scope, fixed) as t:
-        found, data_quality, buckets, bins = measure(t, split, MEASURED, keys, bins=distributions)
-        percentiles = stage_percentiles(t, keys, buckets)
-    hist = {(c[-1], *c[:-1]): n for c, n in bins.items()} if distributions else None
+    with status, declarations(raw, within, scope, fixed, estimate_rows(path)) as d:
+        windows = predicted_windows(d.sample, keys, scale=d.scale)
+        measured = measure(d.table, split, MEASURED, keys, bins=distributions, windows=windows)
+        percentiles = stage_percentiles(d.table, keys, measured)
+    found, data_quality = measured.totals, measured.quality
+    hist = {(c[-1], *c[:-1]): n for c, n in measured.bins.items()} if distributions else None
     parts: dict[tuple[Any, ...], list[tuple[str, Totals]]] = defaultdict(list)
     for values, total in found.items():
         row = dict(zip(split, values, strict=True))

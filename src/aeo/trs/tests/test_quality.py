@@ -122,3 +122,27 @@ def test_a_duplicate_outside_the_scope_excludes_the_copy_inside(tmp_path, monkey
     assert result.quality.used == 4
     everything = report(path, by=())
     assert everything.quality.excluded["duplicate_id"] == 4
+
+
+def test_ids_whose_hashes_clash_are_told_apart_by_their_text(tmp_path, monkeypatch):
+    """The duplicate check groups ids by a 64-bit hash; ids that share one (made common here:
+    the hash is replaced by the id's length) are counted by their text, so only true copies
+    are duplicates."""
+    import ibis
+    import ibis.expr.datatypes as dt
+
+    from aeo.trs.engine import quality
+
+    @ibis.udf.scalar.builtin(name="length")
+    def length(value: str) -> dt.int64:  # type: ignore[empty-body]
+        """Every id of the same length clashes."""
+
+    monkeypatch.setattr(quality, "_duckdb_hash", length)
+    rows = [GOOD | {"declaration_id": f"id{i}"} for i in range(6)]  # one length: six clash
+    rows += [GOOD | {"declaration_id": "id3"}, GOOD | {"declaration_id": "copy"}] * 2
+    rows += [GOOD | {"declaration_id": "alone"}]
+    path = write(tmp_path / "d.csv", rows)
+    result = report(path, by=())
+    assert result.quality.rows == 11
+    assert result.quality.excluded["duplicate_id"] == 5  # id3 three times, copy twice
+    assert result.quality.used == 6
