@@ -20,10 +20,11 @@ from aeo.applications.constants import (
     ConsultationStatus,
     State,
 )
-from aeo.applications.models import Application, Consultation
+from aeo.applications.models import URGENCY, Application, Consultation
 from aeo.core.actions import Action, available, forms_for
 from aeo.core.errors import DomainError
 from aeo.core.forms import UswdsForm
+from aeo.core.now import today
 from aeo.requirements import selectors as requirement_selectors
 
 _E = ApplicationEventType
@@ -86,6 +87,13 @@ ACTIONS: dict[str, Action] = {
     ),
 }
 
+
+URGENCY_LABELS = [
+    ("overdue", gettext_lazy("Overdue")),
+    ("due_soon", gettext_lazy("Due soon")),
+    ("paused", gettext_lazy("Paused")),
+    ("on_track", gettext_lazy("On track")),
+]
 
 _C = ConsultationEventType
 CONSULTATION_ACTIONS: dict[str, Action] = {
@@ -154,10 +162,14 @@ def mine(request: AuthedRequest) -> HttpResponse:
 @login_required
 def application_list(request: AuthedRequest) -> HttpResponse:
     state = request.GET.get("state", "")
+    urgency = request.GET.get("urgency", "")
     qs = selectors.applications_visible_to(request.user)
     if state in State.values:
         qs = qs.filter(state=state)
+    if urgency in URGENCY:
+        qs = qs.urgency(urgency, today())
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    filters = {k: v for k, v in {"state": state, "urgency": urgency}.items() if v}
     return render(
         request,
         "applications/list.html",
@@ -165,7 +177,9 @@ def application_list(request: AuthedRequest) -> HttpResponse:
             "page_obj": page,
             "state": state,
             "states": State.choices,
-            "querystring_base": urlencode({"state": state}) + "&" if state else "",
+            "urgency": urgency if urgency in URGENCY else "",
+            "urgencies": URGENCY_LABELS,
+            "querystring_base": urlencode(filters) + "&" if filters else "",
         },
     )
 
