@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from aeo.accounts.constants import CUSTOMS_ROLES, Role
 from aeo.authorizations.constants import WORKFLOW, AuthorizationStatus
 from aeo.authorizations.models import Authorization, AuthorizationEvent
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Operator
 
 
@@ -36,13 +37,13 @@ def public_register() -> QuerySet[Authorization]:
 def search_authorizations(
     qs: QuerySet[Authorization], *, q: str = "", aeo_type: str = "", status: str = ""
 ) -> QuerySet[Authorization]:
-    """Filter by legal name, TIN or AEO number (`q`), AEO type and status."""
+    """Filter by AEO number or TIN (exact or prefix), or a part of the legal name (`q`, see
+    `registry.selectors.operator_search`), AEO type and status."""
     q = q.strip()
     if q:
+        operators = Operator.objects.filter(registry_selectors.operator_search(q))
         qs = qs.filter(
-            Q(operator__legal_name__icontains=q)
-            | Q(operator__tin__icontains=q.replace("-", ""))
-            | Q(aeo_number__icontains=q)
+            Q(aeo_number__startswith=q.upper()) | Q(operator_id__in=operators.values("pk"))
         )
     if aeo_type:
         qs = qs.filter(aeo_type=aeo_type)
