@@ -57,12 +57,18 @@ def store_clock(application: Application, on: date | None = None) -> Application
     return application
 
 
-def refresh_clocks(*, on: date | None = None, batch: int = 1000) -> int:
+def refresh_clocks(*, on: date | None = None, batch: int = 1000, unstored: bool = False) -> int:
     """Store every running clock as of `on` (the daily tick): elapsed days move on, and the
-    due date of a paused application with them. Returns the number of rows written."""
+    due date of a paused application with them; `unstored`: also every accepted application
+    whose clock was never stored (rows written in bulk). Returns the number of rows written."""
     on = on or today()
     written = 0
-    stale = Application.objects.clocked().exclude(clock_read_on=on).order_by("pk")
+    stale = Application.objects.clocked().exclude(clock_read_on=on)
+    if unstored:
+        stale = stale | Application.objects.filter(
+            accepted_on__isnull=False, clock_read_on__isnull=True
+        )
+    stale = stale.order_by("pk")
     last = 0
     while True:
         rows = list(stale.filter(pk__gt=last).prefetch_related("pauses")[:batch])
