@@ -134,6 +134,9 @@ class Application(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
+            # Lists newest first, all of them or one unit's.
+            models.Index(fields=["created_at"], name="application_by_created"),
+            models.Index(fields=["office", "created_at"], name="application_office_created"),
             models.Index(
                 fields=["clock_overdue_from"], condition=_CLOCKED, name="application_overdue"
             ),
@@ -205,6 +208,23 @@ class Application(models.Model):
             today=end or on or today(),
             soon=DUE_SOON_BUSINESS_DAYS,
             running=self.state in CLOCK_STATES,
+        )
+
+    def current_clock(self, on: date | None = None) -> ClockReading | None:
+        """The clock as of `on` (today): from the stored state when it was stored that day
+        (the daily tick stores every running clock), else recomputed (`clock`)."""
+        on = on or today()
+        target = self.target_business_days
+        if self.clock_read_on != on or self.clock_elapsed is None or target is None:
+            return self.clock(on)
+        assert self.clock_due_on is not None
+        return ClockReading(
+            target_business_days=target,
+            elapsed_business_days=self.clock_elapsed,
+            remaining_business_days=max(0, target - self.clock_elapsed),
+            due_date=self.clock_due_on,
+            paused=self.clock_paused,
+            overdue=self.clock_elapsed > target,
         )
 
     def stored_clock(self, on: date | None = None) -> dict[str, object]:

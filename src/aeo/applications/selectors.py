@@ -67,7 +67,7 @@ def traders_of(application: Application) -> QuerySet[User]:
 
 
 # Rows of each bucket shown on the dashboard; the list page (`?urgency=`) has them all.
-DASHBOARD_ROWS = 25
+DASHBOARD_ROWS = 10
 
 
 @dataclass(frozen=True)
@@ -85,11 +85,11 @@ def urgency_counts(qs: QuerySet[Application], on: date) -> dict[str, int]:
 
 
 def clock_rows(qs: QuerySet[Application], on: date) -> list[tuple[Application, ClockReading]]:
-    """Each application of `qs` (a page) with its clock read by the one clock (pauses
-    prefetched), as of `on`."""
+    """Each application of `qs` (a page) with its clock as of `on`: stored that day, or
+    recomputed by the one clock (pauses prefetched)."""
     rows = []
     for app in qs.prefetch_related("pauses"):
-        reading = app.clock(on)
+        reading = app.current_clock(on)
         assert reading is not None  # accepted applications have a clock
         rows.append((app, reading))
     return rows

@@ -131,12 +131,14 @@ def _get(request: AuthedRequest, pk: int) -> Application:
 def dashboard(request: AuthedRequest) -> HttpResponse:
     if request.user.is_trader:
         return redirect("applications:mine")
+    awaiting = selectors.awaiting_acceptance(request.user)
     return render(
         request,
         "applications/dashboard.html",
         {
             "buckets": selectors.workload(request.user),
-            "awaiting": selectors.awaiting_acceptance(request.user),
+            "awaiting": awaiting[: selectors.DASHBOARD_ROWS],
+            "awaiting_count": awaiting.count(),
         },
     )
 

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from aeo.accounts.constants import REGISTRY_READERS, Role
-from aeo.registry.models import Economy, Operator, OperatorQuerySet
+from aeo.registry.models import Economy, Operator, OperatorQuerySet, OperatorRoleAssignment
 from aeo.registry.tin import normalize as normalize_tin
 
 
@@ -59,15 +59,17 @@ def search_operators(
 ) -> OperatorQuerySet:
     if q.strip():
         qs = qs.filter(operator_search(q))
-    if role:
-        qs = qs.filter(roles__role=role)
+    if role:  # a subquery, not a join: no DISTINCT over the whole registry
+        qs = qs.filter(
+            pk__in=OperatorRoleAssignment.objects.filter(role=role).values("operator_id")
+        )
     if sme == "yes":
         qs = qs.smes()
     elif sme == "no":
         qs = qs.non_smes()
     if economy:
         qs = qs.filter(economy_id=economy.upper())
-    return qs.distinct()
+    return qs
 
 
 def economies() -> list[Economy]:

@@ -49,6 +49,7 @@ def assert_stored_matches_recomputed(on: datetime.date) -> int:
         assert application.clock_elapsed == reading.elapsed_business_days, application
         assert application.clock_due_on == reading.due_date, application
         assert application.clock_paused == reading.paused, application
+        assert application.current_clock(on) == reading, application  # read from the row
         checked += 1
     return checked
 
