@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
@@ -25,6 +24,7 @@ from aeo.core.actions import Action, available, forms_for
 from aeo.core.errors import DomainError
 from aeo.core.forms import UswdsForm
 from aeo.core.now import today
+from aeo.core.pagination import BoundedPaginator
 from aeo.requirements import selectors as requirement_selectors
 
 _E = ApplicationEventType
@@ -170,7 +170,7 @@ def application_list(request: AuthedRequest) -> HttpResponse:
         qs = qs.filter(state=state)
     if urgency in URGENCY:
         qs = qs.urgency(urgency, today())
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    page = BoundedPaginator(qs, 25).get_page(request.GET.get("page"))
     filters = {k: v for k, v in {"state": state, "urgency": urgency}.items() if v}
     return render(
         request,
@@ -277,7 +277,7 @@ def consultation_list(request: AuthedRequest) -> HttpResponse:
         request,
         "applications/consultation_list.html",
         {
-            "page_obj": Paginator(qs, 25).get_page(request.GET.get("page")),
+            "page_obj": BoundedPaginator(qs, 25).get_page(request.GET.get("page")),
             "status": status,
             "statuses": ConsultationStatus.choices,
             "querystring_base": urlencode({"status": status}) + "&" if status else "",
