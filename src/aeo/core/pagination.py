@@ -8,6 +8,7 @@ times a constant, at 300 rows or 300,000. Beyond the bound the page says that th
 """
 
 from functools import cached_property
+from typing import Any
 
 from django.core.paginator import Paginator
 
@@ -19,7 +20,7 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def _counted(self) -> int:
-        object_list = self.object_list
+        object_list: Any = self.object_list
         if hasattr(object_list, "query"):  # a queryset: COUNT over a LIMITed subquery
             return object_list[: self.max_counted + 1].count()
         return min(len(object_list), self.max_counted + 1)

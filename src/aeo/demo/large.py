@@ -21,7 +21,6 @@ from aeo.applications.constants import CLOCK_STATES, State, Track
 from aeo.applications.models import Application, ClockPause
 from aeo.authorizations.constants import ROLE_TO_TYPE, AuthorizationStatus
 from aeo.authorizations.models import AEONumberCounter, Authorization
-from aeo.authorizations.numbering import format_aeo_number
 from aeo.core.business_days import add_business_days
 from aeo.core.now import now, today
 from aeo.registry.models import Economy, Operator, OperatorRoleAssignment, Region
@@ -151,11 +150,12 @@ def build_large(
                 apps.append(app)
             apps = Application.objects.bulk_create(apps)
             for app in apps:
+                started = app.accepted_on or today_
                 if app.state == State.PAUSED:
-                    begun = max(app.accepted_on, today_ - timedelta(days=rng.randint(1, 20)))
+                    begun = max(started, today_ - timedelta(days=rng.randint(1, 20)))
                     pauses.append(_pause(app, examiner, begun))
                 elif app.state in CLOCK_STATES and rng.random() < 0.3:
-                    begun = app.accepted_on + timedelta(days=rng.randint(1, 30))
+                    begun = started + timedelta(days=rng.randint(1, 30))
                     pause = _pause(app, examiner, begun)
                     pause.ended_on = min(today_, begun + timedelta(days=rng.randint(3, 25)))
                     pauses.append(pause)
@@ -166,16 +166,19 @@ def build_large(
             progress(f"applications: {added['applications']}")
 
     wanted = max(0, authorizations - Authorization.objects.count())
-    counters = {(c.aeo_type): c.last_value for c in AEONumberCounter.objects.filter(economy=japan)}
-    rows = []
+    counters: dict[str, int] = {
+        c.aeo_type: c.last_value for c in AEONumberCounter.objects.filter(economy=japan)
+    }
+    issued: list[Authorization] = []
     for operator, app in authorized:
         for aeo_type in sorted({ROLE_TO_TYPE[r] for r in app.roles}):
-            if len(rows) >= wanted:
+            if len(issued) >= wanted:
                 break
             counters[aeo_type] = counters.get(aeo_type, 0) + 1
-            rows.append(
+            issued.append(
                 Authorization(
-                    aeo_number=format_aeo_number(japan.code, aeo_type, counters[aeo_type]),
+                    # as authorizations.numbering formats them (the test issues one after)
+                    aeo_number=f"{japan.code}-{aeo_type}-{counters[aeo_type]:06d}",
                     operator=operator,
                     aeo_type=aeo_type,
                     status=AuthorizationStatus.ACTIVE,
@@ -184,13 +187,13 @@ def build_large(
                 )
             )
     with transaction.atomic():
-        Authorization.objects.bulk_create(rows, batch_size=BATCH)
-        for aeo_type, last in counters.items():
+        Authorization.objects.bulk_create(issued, batch_size=BATCH)
+        for code, last in counters.items():
             AEONumberCounter.objects.update_or_create(
-                economy=japan, aeo_type=aeo_type, defaults={"last_value": last}
+                economy=japan, aeo_type=code, defaults={"last_value": last}
             )
-    added["authorizations"] = len(rows)
-    progress(f"authorizations: {len(rows)}")
+    added["authorizations"] = len(issued)
+    progress(f"authorizations: {len(issued)}")
     progress(f"stored clocks: {application_services.refresh_clocks(unstored=True)}")
     return added
 
