@@ -7,7 +7,8 @@
 
 Each (database, size) runs in its own subprocess against its own database, built once and kept
 (SQLite files under var/bench/web/, PostgreSQL databases `aeo_bench_small` / `aeo_bench_large`
-on the server of `BENCH_POSTGRES`, default postgres://postgres@127.0.0.1:5432): the small one
+on the server of `BENCH_POSTGRES`, default postgres://postgres@127.0.0.1:5432; another prefix
+with `BENCH_DB_PREFIX`): the small one
 with `aeo demo`, the large one with `aeo demo --size large` (bulk paths). Every operation is
 requested once to warm caches, then three times: the median server time (the request through
 Django's whole stack, in-process, no network) and the number of queries are printed. The
@@ -15,8 +16,8 @@ summary fails an operation whose 100k time exceeds twice its 300 time and 200 ms
 
 `--load`: the status lookup by AEO number and by TIN and a bare Django JSON view (the
 framework's floor), served by gunicorn (the production server) with the same workers, loaded
-for `--seconds` at 16 and 64 connections by a bounded asyncio client (httpx, installed with
-the project's dev tools); prints requests per second, p50/p99 and errors, and fails where a
+for `--seconds` at 16 and 64 connections by a bounded asyncio client (the standard library's
+streams, one request per connection as gunicorn's sync workers close them); prints requests per second, p50/p99 and errors, and fails where a
 lookup gives under half the bare view's throughput or under 1,000 per second, a p99 over 50 ms
 or any error.
 """
@@ -34,6 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench" / "web"
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "aeo_bench")
 SIZES = {"small": 300, "large": 100_000}
 LIMIT_MS = 200.0
 REPEAT = 3
@@ -44,7 +46,7 @@ def _env(database: str, size: str) -> dict[str, str]:
     env["AEO_VAR_DIR"] = str(VAR / f"{database}-{size}")
     env.pop("DATABASE_URL", None)
     if database == "postgresql":
-        env["DATABASE_URL"] = f"{POSTGRES}/aeo_bench_{size}"
+        env["DATABASE_URL"] = f"{POSTGRES}/{DB_PREFIX}_{size}"
     return env
 
 
@@ -56,6 +58,7 @@ def _build(database: str, size: str) -> None:
 
     from aeo.registry.models import Operator
 
+    call_command("migrate", interactive=False, verbosity=0)
     if Operator.objects.count() >= SIZES[size] * 0.99:
         return
     args = ["demo", "--no-serve"] + (["--size", "large"] if size == "large" else [])
@@ -143,6 +146,114 @@ def measure(database: str, size: str) -> list[dict[str, Any]]:
     return results
 
 
+# --- Load test: the status lookup against a bare Django JSON view ---------------------------
+
+
+async def _connection(host: str, port: int, paths: list[str], stop: float, out: dict) -> None:
+    """One client connection: requests one after another until `stop` (gunicorn's sync
+    workers close each connection, so each request opens its own)."""
+    import asyncio
+
+    i = 0
+    while time.perf_counter() < stop:
+        path = paths[i % len(paths)]
+        i += 1
+        start = time.perf_counter()
+        try:
+            reader, writer = await asyncio.open_connection(host, port)
+            writer.write(
+                f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode()
+            )
+            await writer.drain()
+            data = await reader.read()
+            writer.close()
+            status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
+        except OSError:
+            status = 0
+        out["latencies"].append(time.perf_counter() - start)
+        if status != 200:
+            out["errors"] += 1
+
+
+def _load(host: str, port: int, paths: list[str], connections: int, seconds: int) -> dict:
+    import asyncio
+
+    out: dict[str, Any] = {"latencies": [], "errors": 0}
+
+    async def run() -> None:
+        stop = time.perf_counter() + seconds
+        await asyncio.gather(
+            *(_connection(host, port, paths, stop, out) for _ in range(connections))
+        )
+
+    asyncio.run(run())
+    lat = sorted(out["latencies"])
+    return {
+        "rps": len(lat) / seconds,
+        "p50": lat[len(lat) // 2] * 1000 if lat else 0.0,
+        "p99": lat[int(len(lat) * 0.99)] * 1000 if lat else 0.0,
+        "errors": out["errors"],
+    }
+
+
+def load_test(env: dict[str, str], seconds: int) -> list[str]:
+    """gunicorn (as `aeo serve` runs it) on the large data set; the lookups and /healthz (a
+    bare Django JSON view with one `SELECT 1`: the framework's floor) under the same load."""
+    import socket
+
+    env = dict(env, AEO_PUBLIC_RATE="1000000000/s")  # one client here stands for many
+    worker = subprocess.run(
+        [sys.executable, __file__, "--lookups"], env=env, capture_output=True, text=True
+    )
+    number, tin = json.loads(worker.stdout.strip().splitlines()[-1])
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    workers = str(2 * (os.cpu_count() or 1) + 1)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "aeo.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--log-level=warning",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    failed = []
+    try:
+        time.sleep(4)
+        targets = {
+            "bare JSON view (/healthz)": ["/healthz"],
+            "get_register_entry": [f"/api/v1/register/{number}"],
+            "search_register?q=<TIN>": [f"/api/v1/register?q={tin}"],
+        }
+        print(f"\nload: gunicorn {workers} workers, {seconds} s per run, 127.0.0.1")
+        for connections in (16, 64):
+            base = None
+            for name, paths in targets.items():
+                r = _load("127.0.0.1", port, paths, connections, seconds)
+                base = base or r["rps"]
+                bad = name != "bare JSON view (/healthz)" and (
+                    r["rps"] < max(base / 2, 1000) or r["p99"] > 50 or r["errors"]
+                )
+                if bad:
+                    failed.append(f"load {name} at {connections} connections")
+                print(
+                    f"  {connections:>2} conn  {name:<28} {r['rps']:>7.0f} req/s"
+                    f"  p50 {r['p50']:>6.1f} ms  p99 {r['p99']:>6.1f} ms"
+                    f"  errors {r['errors']}  {'FAIL' if bad else 'ok'}"
+                )
+    finally:
+        server.terminate()
+        server.wait()
+    return failed
+
+
 # --- Driver ----------------------------------------------------------------------------------
 
 
@@ -151,7 +262,7 @@ def _run_worker(database: str, size: str) -> list[dict[str, Any]]:
     Path(env["AEO_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
     if database == "postgresql":
         subprocess.run(
-            ["psql", f"{POSTGRES}/postgres", "-qc", f"CREATE DATABASE aeo_bench_{size}"],
+            ["psql", f"{POSTGRES}/postgres", "-qc", f"CREATE DATABASE {DB_PREFIX}_{size}"],
             capture_output=True,
         )
     out = subprocess.run(
@@ -172,13 +283,26 @@ def main() -> int:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--load", action="store_true", help="also load-test the lookup")
     parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--only-load", action="store_true", help="the load test alone")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--lookups", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(measure(*args.worker)))
         return 0
-    failed = []
-    for database in args.databases.split(","):
+    if args.lookups:  # an AEO number and a TIN of the large set to look up
+        import django
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aeo.settings")
+        django.setup()
+        from aeo.authorizations.models import Authorization
+
+        entry = Authorization.objects.filter(status="active").order_by("-pk").first()
+        assert entry is not None
+        print(json.dumps([entry.aeo_number, entry.operator.tin]))
+        return 0
+    failed: list[str] = []
+    for database in args.databases.split(",") if not args.only_load else []:
         small, large = _run_worker(database, "small"), _run_worker(database, "large")
         print(f"\n{database}: server time (median of {REPEAT}) and queries, 300 → 100k operators")
         print(f"  {'operation':<42} {'300':>14} {'100k':>14}  ")
@@ -190,9 +314,7 @@ def main() -> int:
                 f"  {a['name']:<42} {a['ms']:>7.1f} ms {a['queries']:>3}q"
                 f" {b['ms']:>7.1f} ms {b['queries']:>3}q  {'FAIL' if bad else 'ok'}"
             )
-    if args.load:
-        from load import load_test  # type: ignore[import-not-found]  # benchmarks/load.py
-
+    if args.load or args.only_load:
         failed += load_test(_env(args.databases.split(",")[0], "large"), args.seconds)
     print("\n" + ("FAILED: " + "; ".join(failed) if failed else "All within bounds."))
     return 1 if failed else 0
