@@ -1,5 +1,6 @@
 """Reads on authorizations, scoped to who asks."""
 
+import hashlib
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -45,7 +46,7 @@ _MISSING = object()
 
 
 def _remembered[T](key: str, read: Callable[[], T]) -> T:
-    key = f"register:{key}"
+    key = "register:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = read()
