@@ -17,9 +17,9 @@ summary fails an operation whose 100k time exceeds twice its 300 time and 200 ms
 `--load`: the status lookup by AEO number and by TIN and a bare Django JSON view (the
 framework's floor), served by gunicorn (the production server) with the same workers, loaded
 for `--seconds` at 16 and 64 connections by a bounded asyncio client (the standard library's
-streams, one request per connection as gunicorn's sync workers close them); prints requests per second, p50/p99 and errors, and fails where a
-lookup gives under half the bare view's throughput or under 1,000 per second, a p99 over 50 ms
-or any error.
+streams, one request per connection as gunicorn's sync workers close them); prints requests
+per second, p50/p99 and errors, and fails where a lookup gives under half the bare view's
+throughput or under 1,000 per second, a p99 over 50 ms or any error.
 """
 
 import argparse
