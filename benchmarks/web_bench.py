@@ -59,6 +59,7 @@ def _build(database: str, size: str) -> None:
     from aeo.registry.models import Operator
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # hashed names' manifest
     if Operator.objects.count() >= SIZES[size] * 0.99:
         return
     args = ["demo", "--no-serve"] + (["--size", "large"] if size == "large" else [])

@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
@@ -195,6 +195,9 @@ def build_large(
     added["authorizations"] = len(issued)
     progress(f"authorizations: {len(issued)}")
     progress(f"stored clocks: {application_services.refresh_clocks(unstored=True)}")
+    if connection.vendor == "postgresql":  # the planner's statistics, after bulk inserts
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return added
 
 
