@@ -175,6 +175,7 @@ def make_applications(n, *, clocked=False, office=None):
             request="Send the audit report.",
             requested_by=trader,
         )
+        application_services.store_clock(Application.objects.get(pk=application.pk))
 
 
 def make_self_assessments(n):
@@ -301,9 +302,14 @@ def test_template_list_page(client):
 # --- Applications ----------------------------------------------------------------------------
 
 
-def test_application_list_page(client):
-    request = page(client, aeo_center_examiner(), "applications:list")
-    assert_flat(lambda n: make_applications(n, clocked=True), request, shown=table_rows)
+@pytest.mark.parametrize("params", [{}, {"urgency": "on_track"}])
+def test_application_list_page(client, params):
+    request = page(client, aeo_center_examiner(), "applications:list", **params)
+    assert_flat(
+        lambda n: make_applications(n, clocked=True),
+        request,
+        shown=None if params else table_rows,
+    )
 
 
 def test_dashboard(client):
@@ -317,7 +323,10 @@ def test_dashboard(client):
     assert_flat(make, request, shown=detail_links)
 
 
-@pytest.mark.parametrize("params", [{}, {"overdue": "true"}, {"overdue": "false"}])
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"overdue": "true"}, {"overdue": "false"}, {"urgency": "overdue"}, {"urgency": "paused"}],
+)
 def test_application_list_api(client, params):
     request = api(client, aeo_center_examiner())("/applications", **params)
     assert_flat(
@@ -418,7 +427,7 @@ def test_daily_clock_tick_reminds_as_the_workload_says():
         role=Role.EXAMINER, office=CustomsOffice.objects.exclude(code__in=["TOKYO", "AEOC"]).first()
     )
     expected = {
-        u.pk: (len(b["overdue"]), len(b["due_soon"]))
+        u.pk: (b["overdue"].count, b["due_soon"].count)
         for u in (tokyo, center)
         if (b := application_selectors.workload(u))
     }

@@ -5,8 +5,7 @@ from ninja.pagination import paginate
 
 from aeo.accounts.http import AuthedRequest
 from aeo.applications import selectors, services
-from aeo.applications.constants import CLOCK_STATES
-from aeo.applications.models import Application, Consultation
+from aeo.applications.models import Application, Consultation, urgency
 from aeo.applications.schemas import (
     ApplicationFilters,
     ApplicationOut,
@@ -26,6 +25,7 @@ from aeo.applications.schemas import (
     VisitIn,
 )
 from aeo.core.bounds import ObjectId, Pagination
+from aeo.core.now import today
 from aeo.core.schemas import HistoryEventOut
 
 router = Router(tags=["applications"])
@@ -103,10 +103,11 @@ def list_applications(request: AuthedRequest, filters: Query[ApplicationFilters]
     qs = selectors.applications_visible_to(request.user)  # with the pauses each clock reads
     if filters.state:
         qs = qs.filter(state=filters.state)
-    if filters.overdue is not None:
-        clocked = qs.filter(state__in=CLOCK_STATES)  # only these can be overdue
-        overdue_ids = [a.pk for a in clocked if (c := a.clock()) and c.overdue]
-        qs = qs.filter(pk__in=overdue_ids) if filters.overdue else qs.exclude(pk__in=overdue_ids)
+    if filters.overdue is not None:  # an indexed condition on the stored clock
+        overdue = urgency("overdue", today())
+        qs = qs.filter(overdue) if filters.overdue else qs.exclude(overdue)
+    if filters.urgency is not None:
+        qs = qs.urgency(filters.urgency, today())
     return qs.prefetch_related("check_sheets")  # each row lists its check-sheet copies
 
 

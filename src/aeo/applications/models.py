@@ -2,17 +2,20 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aeo.applications.constants import (
+    CLOCK_STATES,
+    DUE_SOON_BUSINESS_DAYS,
     ApplicationEventType,
     ConsultationEventType,
     ConsultationStatus,
     State,
     Track,
 )
-from aeo.core.clock import ClockReading, Pause, read_clock
+from aeo.core.clock import ClockReading, ClockState, Pause, clock_state, read_clock
 from aeo.core.models import AppendOnlyModel, HistoryEvent
 from aeo.core.now import now, today
 from aeo.registry.constants import OperatorRole
@@ -55,6 +58,37 @@ class Consultation(models.Model):
         return self.subject
 
 
+def urgency(name: str, on: date) -> Q:
+    """One of the dashboard's buckets (`URGENCY`) on day `on`, as a condition on the stored
+    clock (see `Application.clock_state`): exact on any day on which the stored state is
+    current (every event that changes a clock stores it, the daily tick the paused ones).
+    An overdue application counts as overdue even while paused."""
+    overdue = Q(clock_overdue_from__lte=on)
+    soon = Q(clock_due_soon_from__lte=on)
+    paused = Q(clock_paused=True)
+    conditions = {
+        "overdue": overdue,
+        "due_soon": ~overdue & ~paused & soon,
+        "paused": ~overdue & paused,
+        "on_track": ~overdue & ~paused & ~soon,
+    }
+    return _CLOCKED & conditions[name]
+
+
+# The dashboard's buckets, most urgent first.
+URGENCY = ("overdue", "due_soon", "paused", "on_track")
+_CLOCKED = Q(state__in=sorted(CLOCK_STATES))
+
+
+class ApplicationQuerySet(models.QuerySet["Application"]):
+    def clocked(self) -> "ApplicationQuerySet":
+        return self.filter(_CLOCKED)
+
+    def urgency(self, name: str, on: date) -> "ApplicationQuerySet":
+        """Bucket `name` on day `on`, soonest due first (an index serves the order)."""
+        return self.filter(urgency(name, on)).order_by("clock_due_on", "pk")
+
+
 class Application(models.Model):
     operator = models.ForeignKey(
         "registry.Operator", on_delete=models.PROTECT, related_name="applications"
@@ -78,6 +112,13 @@ class Application(models.Model):
     clock_business_days = models.PositiveSmallIntegerField(null=True, blank=True)
     clock_extension_days = models.PositiveSmallIntegerField(null=True, blank=True)
     extended = models.BooleanField(default=False)
+    # The clock as last stored (`clock_state`): by every event that changes it, and daily.
+    clock_read_on = models.DateField(null=True, blank=True)
+    clock_elapsed = models.PositiveSmallIntegerField(null=True, blank=True)
+    clock_due_on = models.DateField(null=True, blank=True)
+    clock_paused = models.BooleanField(default=False)
+    clock_due_soon_from = models.DateField(null=True, blank=True)
+    clock_overdue_from = models.DateField(null=True, blank=True)
     refusal_reasons = models.JSONField(default=list, blank=True)
     decision_text = models.TextField(blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -88,8 +129,22 @@ class Application(models.Model):
     created_at = models.DateTimeField(default=now)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ApplicationQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            # Lists newest first, all of them or one unit's.
+            models.Index(fields=["created_at"], name="application_by_created"),
+            models.Index(fields=["office", "created_at"], name="application_office_created"),
+            models.Index(
+                fields=["clock_overdue_from"], condition=_CLOCKED, name="application_overdue"
+            ),
+            models.Index(fields=["clock_due_on"], condition=_CLOCKED, name="application_due"),
+            models.Index(
+                fields=["office", "clock_due_on"], condition=_CLOCKED, name="application_office_due"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"AEO application #{self.pk} ({self.operator.legal_name})"
@@ -137,6 +192,64 @@ class Application(models.Model):
             pauses=pauses,
             today=end or on or today(),
         )
+
+    def clock_state(self, on: date | None = None) -> ClockState | None:
+        """The clock to store (None before acceptance): read as of `on` (today), or as of
+        the closing day once closed."""
+        target = self.target_business_days
+        if self.accepted_on is None or target is None:
+            return None
+        end = timezone.localdate(self.closed_at) if self.closed_at else None
+        return clock_state(
+            calendar=self.clock_calendar,
+            started=self.accepted_on,
+            target=target,
+            pauses=[Pause(p.started_on, p.ended_on) for p in self.pauses.all()],
+            today=end or on or today(),
+            soon=DUE_SOON_BUSINESS_DAYS,
+            running=self.state in CLOCK_STATES,
+        )
+
+    def current_clock(self, on: date | None = None) -> ClockReading | None:
+        """The clock as of `on` (today): from the stored state when it was stored that day
+        (the daily tick stores every running clock), else recomputed (`clock`)."""
+        on = on or today()
+        target = self.target_business_days
+        if self.clock_read_on != on or self.clock_elapsed is None or target is None:
+            return self.clock(on)
+        assert self.clock_due_on is not None
+        return ClockReading(
+            target_business_days=target,
+            elapsed_business_days=self.clock_elapsed,
+            remaining_business_days=max(0, target - self.clock_elapsed),
+            due_date=self.clock_due_on,
+            paused=self.clock_paused,
+            overdue=self.clock_elapsed > target,
+        )
+
+    def stored_clock(self, on: date | None = None) -> dict[str, object]:
+        """The `clock_*` column values for `clock_state(on)`."""
+        state = self.clock_state(on)
+        if state is None:
+            return dict.fromkeys(STORED_CLOCK, None) | {"clock_paused": False}
+        return {
+            "clock_read_on": state.read_on,
+            "clock_elapsed": state.elapsed_business_days,
+            "clock_due_on": state.due_date,
+            "clock_paused": state.paused,
+            "clock_due_soon_from": state.due_soon_from,
+            "clock_overdue_from": state.overdue_from,
+        }
+
+
+STORED_CLOCK = (
+    "clock_read_on",
+    "clock_elapsed",
+    "clock_due_on",
+    "clock_paused",
+    "clock_due_soon_from",
+    "clock_overdue_from",
+)
 
 
 class ConsultationEvent(HistoryEvent):

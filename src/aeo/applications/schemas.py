@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -170,3 +171,6 @@ class DecisionIn(Versioned):
 class ApplicationFilters(Schema):
     state: State | None = None
     overdue: bool | None = None
+    urgency: Literal["overdue", "due_soon", "paused", "on_track"] | None = Field(
+        None, description="the dashboard's bucket on the statutory clock, soonest due first"
+    )

@@ -1,16 +1,20 @@
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from aeo.accounts.constants import PROGRAMME_READERS, Role
 from aeo.accounts.models import User
-from aeo.applications.constants import CLOCK_STATES, DUE_SOON_BUSINESS_DAYS, State
+from aeo.applications.constants import State
 from aeo.applications.models import (
+    URGENCY,
     Application,
     ApplicationEvent,
+    ApplicationQuerySet,
     Consultation,
     SubmittedCheckSheet,
+    urgency,
 )
 from aeo.core.clock import ClockReading
 from aeo.core.now import today
@@ -18,7 +22,7 @@ from aeo.registry.constants import OfficeKind
 from aeo.supervision.selectors.contacts import managed_operator_ids
 
 
-def applications_visible_to(user) -> QuerySet[Application]:
+def applications_visible_to(user) -> ApplicationQuerySet:
     qs = Application.objects.select_related(
         "operator__economy", "office", "self_assessment"
     ).prefetch_related("pauses")
@@ -62,54 +66,70 @@ def traders_of(application: Application) -> QuerySet[User]:
     return User.objects.filter(role=Role.TRADER, operator=application.operator, is_active=True)
 
 
-Buckets = dict[str, list[tuple[Application, ClockReading]]]
+# Rows of each bucket shown on the dashboard; the list page (`?urgency=`) has them all.
+DASHBOARD_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Bucket:
+    count: int
+    rows: list[tuple[Application, ClockReading]]  # the first DASHBOARD_ROWS, soonest due first
+
+
+Buckets = dict[str, Bucket]
+
+
+def urgency_counts(qs: QuerySet[Application], on: date) -> dict[str, int]:
+    """How many of `qs` fall in each bucket on day `on`: one indexed query."""
+    return qs.aggregate(**{name: Count("pk", filter=urgency(name, on)) for name in URGENCY})
+
+
+def clock_rows(qs: QuerySet[Application], on: date) -> list[tuple[Application, ClockReading]]:
+    """Each application of `qs` (a page) with its clock as of `on`: stored that day, or
+    recomputed by the one clock (pauses prefetched)."""
+    rows = []
+    for app in qs.prefetch_related("pauses"):
+        reading = app.current_clock(on)
+        assert reading is not None  # accepted applications have a clock
+        rows.append((app, reading))
+    return rows
 
 
 def workload(user, on: date | None = None) -> Buckets:
-    """The dashboard: open applications in the user's scope by urgency, soonest due first."""
-    return bucket_by_urgency(applications_visible_to(user).filter(state__in=CLOCK_STATES), on)
-
-
-def bucket_by_urgency(applications: Iterable[Application], on: date | None = None) -> Buckets:
-    """Clocked applications (pauses prefetched) by urgency, soonest due first."""
+    """The dashboard: open applications in the user's scope by urgency, with their count and
+    the soonest due of each; the same queries at any size (indexed on the stored clock)."""
     on = on or today()
-    buckets: Buckets = {"overdue": [], "due_soon": [], "paused": [], "on_track": []}
-    for app in applications:
-        reading = app.clock(on)
-        assert reading is not None  # accepted applications have a clock
-        if reading.overdue:
-            key = "overdue"
-        elif reading.paused:
-            key = "paused"
-        elif reading.remaining_business_days <= DUE_SOON_BUSINESS_DAYS:
-            key = "due_soon"
-        else:
-            key = "on_track"
-        buckets[key].append((app, reading))
-    for rows in buckets.values():
-        rows.sort(key=lambda row: row[1].due_date)
-    return buckets
+    qs = applications_visible_to(user)
+    counts = urgency_counts(qs, on)
+    shown = {
+        name: list(qs.urgency(name, on).values_list("pk", flat=True)[:DASHBOARD_ROWS])
+        for name in URGENCY
+    }
+    listed = qs.filter(pk__in=[pk for pks in shown.values() for pk in pks])
+    by_pk = {app.pk: (app, reading) for app, reading in clock_rows(listed, on)}
+    return {
+        name: Bucket(counts[name], [by_pk[pk] for pk in shown[name] if pk in by_pk])
+        for name in URGENCY
+    }
 
 
-def workload_by_examiner(examiners: Iterable[User], on: date | None = None) -> dict[int, Buckets]:
-    """`workload(examiner)` for each examiner (by id), reading the open applications once: an
-    examiner of the AEO Center sees them all, one of another office its office's."""
-    examiners = list(examiners)
-    clocked = list(
-        Application.objects.filter(state__in=CLOCK_STATES)
-        .select_related("operator__economy", "office", "self_assessment")
-        .prefetch_related("pauses")
-    )
-    by_office: dict[int | None, Buckets] = {}
-    result: dict[int, Buckets] = {}
+def workload_by_examiner(examiners: Iterable[User], on: date | None = None) -> dict[int, dict]:
+    """Bucket counts (`urgency_counts`) in each examiner's scope (by id), in one query per
+    distinct scope: an examiner of the AEO Center sees them all, one of another office its
+    office's."""
+    on = on or today()
+    by_office: dict[int | None, dict[str, int]] = {}
+    result: dict[int, dict[str, int]] = {}
     for examiner in examiners:
         office = examiner.office
         if office is None:
             continue
         scope = None if office.kind == OfficeKind.AEO_CENTER else office.pk
         if scope not in by_office:
-            apps = clocked if scope is None else [a for a in clocked if a.office_id == scope]
-            by_office[scope] = bucket_by_urgency(apps, on)
+            qs = Application.objects.all()
+            by_office[scope] = urgency_counts(
+                qs if scope is None else qs.filter(office_id=scope), on
+            )
         result[examiner.pk] = by_office[scope]
     return result
 

@@ -27,6 +27,7 @@ from aeo.applications.constants import (
     Track,
 )
 from aeo.applications.models import (
+    STORED_CLOCK,
     Application,
     ClockPause,
     Consultation,
@@ -45,6 +46,39 @@ from aeo.registry.models import CustomsOffice, Operator
 from aeo.requirements import services as requirement_services
 from aeo.supervision.selectors.contacts import current_account_manager
 from aeo.supervision.services import contacts as supervision_services
+
+
+def store_clock(application: Application, on: date | None = None) -> Application:
+    """Store the application's clock as of `on` (today) after an event that changed it."""
+    fields = application.stored_clock(on)
+    for name, value in fields.items():
+        setattr(application, name, value)
+    Application.objects.filter(pk=application.pk).update(**fields)  # not a move: no version
+    return application
+
+
+def refresh_clocks(*, on: date | None = None, batch: int = 1000, unstored: bool = False) -> int:
+    """Store every running clock as of `on` (the daily tick): elapsed days move on, and the
+    due date of a paused application with them; `unstored`: also every accepted application
+    whose clock was never stored (rows written in bulk). Returns the number of rows written."""
+    on = on or today()
+    written = 0
+    stale = Application.objects.clocked().exclude(clock_read_on=on)
+    if unstored:
+        stale = stale | Application.objects.filter(
+            accepted_on__isnull=False, clock_read_on__isnull=True
+        )
+    stale = stale.order_by("pk")
+    last = 0
+    while True:
+        rows = list(stale.filter(pk__gt=last).prefetch_related("pauses")[:batch])
+        if not rows:
+            return written
+        for application in rows:
+            for name, value in application.stored_clock(on).items():
+                setattr(application, name, value)
+        written += Application.objects.bulk_update(rows, STORED_CLOCK)
+        last = rows[-1].pk
 
 
 def _required(value: str, field: str, message: str) -> str:
@@ -313,6 +347,7 @@ def accept_application(
         fields={"accepted_on": today(), **application.clock_parameters()},
         comment=comment,
     )
+    store_clock(application)
     reading = application.clock()
     assert reading is not None
     _tell_trader(
@@ -385,6 +420,7 @@ def request_information(
         request=request,
         requested_by=actor,
     )
+    store_clock(application)
     # The trader may need to correct answers or attach documents before responding.
     requirement_services.reopen(
         actor=actor, self_assessment=application.self_assessment, reason=request
@@ -431,6 +467,7 @@ def respond_to_request(
         data=data,
     )
     _end_open_pause(application, response=response, responded_by=actor)
+    store_clock(application)
     _tell_unit(
         application,
         Message(
@@ -498,6 +535,7 @@ def extend_deadline(
         fields={"extended": True},
         comment=reason,
     )
+    store_clock(application)
     reading = application.clock()
     assert reading is not None
     _tell_trader(
@@ -550,6 +588,7 @@ def decide_application(
         comment=text,
         data={"reasons": reasons},
     )
+    store_clock(application)
     if outcome == Outcome.AUTHORIZED:
         issued = authorization_services.issue_authorizations(
             actor=actor,
@@ -592,6 +631,7 @@ def withdraw_application(
     )
     if application.pauses.filter(ended_on__isnull=True).exists():
         _end_open_pause(application)
+    store_clock(application)
     _tell_unit(
         application,
         Message(
@@ -622,6 +662,7 @@ def lapse_expired_pauses(*, on: date | None = None) -> int:
                 comment="No response by the agreed date.",
             )
             _end_open_pause(application)
+            store_clock(application)
             _tell_trader(
                 application,
                 Message(

@@ -12,8 +12,10 @@ from aeo.notifications.services import Message, notify
 
 @task()
 def daily_clock_tick() -> dict[str, int]:
-    """Lapse applications past their respond-by date; remind each unit of what is due."""
+    """Lapse applications past their respond-by date, store every running clock as of today
+    (elapsed days, and the due date of paused ones, move on); remind each unit of what is due."""
     lapsed = services.lapse_expired_pauses()
+    services.refresh_clocks()
     examiners = list(
         User.objects.filter(role=Role.EXAMINER, is_active=True, office__isnull=False)
         .select_related("office")
@@ -23,8 +25,8 @@ def daily_clock_tick() -> dict[str, int]:
     workloads = selectors.workload_by_examiner(examiners)
     recipients: dict[tuple[int, int], list[User]] = defaultdict(list)
     for examiner in examiners:
-        buckets = workloads[examiner.pk]
-        overdue, due_soon = len(buckets["overdue"]), len(buckets["due_soon"])
+        counts = workloads[examiner.pk]
+        overdue, due_soon = counts["overdue"], counts["due_soon"]
         if overdue or due_soon:
             recipients[overdue, due_soon].append(examiner)
     reminded = 0

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
@@ -20,10 +19,12 @@ from aeo.applications.constants import (
     ConsultationStatus,
     State,
 )
-from aeo.applications.models import Application, Consultation
+from aeo.applications.models import URGENCY, Application, Consultation
 from aeo.core.actions import Action, available, forms_for
 from aeo.core.errors import DomainError
 from aeo.core.forms import UswdsForm
+from aeo.core.now import today
+from aeo.core.pagination import BoundedPaginator
 from aeo.requirements import selectors as requirement_selectors
 
 _E = ApplicationEventType
@@ -87,6 +88,13 @@ ACTIONS: dict[str, Action] = {
 }
 
 
+URGENCY_LABELS = [
+    ("overdue", gettext_lazy("Overdue")),
+    ("due_soon", gettext_lazy("Due soon")),
+    ("paused", gettext_lazy("Paused")),
+    ("on_track", gettext_lazy("On track")),
+]
+
 _C = ConsultationEventType
 CONSULTATION_ACTIONS: dict[str, Action] = {
     "schedule": Action(
@@ -123,12 +131,14 @@ def _get(request: AuthedRequest, pk: int) -> Application:
 def dashboard(request: AuthedRequest) -> HttpResponse:
     if request.user.is_trader:
         return redirect("applications:mine")
+    awaiting = selectors.awaiting_acceptance(request.user)
     return render(
         request,
         "applications/dashboard.html",
         {
             "buckets": selectors.workload(request.user),
-            "awaiting": selectors.awaiting_acceptance(request.user),
+            "awaiting": awaiting[: selectors.DASHBOARD_ROWS],
+            "awaiting_count": awaiting.count(),
         },
     )
 
@@ -154,10 +164,14 @@ def mine(request: AuthedRequest) -> HttpResponse:
 @login_required
 def application_list(request: AuthedRequest) -> HttpResponse:
     state = request.GET.get("state", "")
+    urgency = request.GET.get("urgency", "")
     qs = selectors.applications_visible_to(request.user)
     if state in State.values:
         qs = qs.filter(state=state)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    if urgency in URGENCY:
+        qs = qs.urgency(urgency, today())
+    page = BoundedPaginator(qs, 25).get_page(request.GET.get("page"))
+    filters = {k: v for k, v in {"state": state, "urgency": urgency}.items() if v}
     return render(
         request,
         "applications/list.html",
@@ -165,7 +179,9 @@ def application_list(request: AuthedRequest) -> HttpResponse:
             "page_obj": page,
             "state": state,
             "states": State.choices,
-            "querystring_base": urlencode({"state": state}) + "&" if state else "",
+            "urgency": urgency if urgency in URGENCY else "",
+            "urgencies": URGENCY_LABELS,
+            "querystring_base": urlencode(filters) + "&" if filters else "",
         },
     )
 
@@ -261,7 +277,7 @@ def consultation_list(request: AuthedRequest) -> HttpResponse:
         request,
         "applications/consultation_list.html",
         {
-            "page_obj": Paginator(qs, 25).get_page(request.GET.get("page")),
+            "page_obj": BoundedPaginator(qs, 25).get_page(request.GET.get("page")),
             "status": status,
             "statuses": ConsultationStatus.choices,
             "querystring_base": urlencode({"status": status}) + "&" if status else "",

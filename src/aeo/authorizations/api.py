@@ -1,6 +1,6 @@
 """The register (public, no authentication) and officials' operations on authorizations."""
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.pagination import paginate
@@ -20,6 +20,8 @@ from aeo.authorizations.schemas import (
 from aeo.core.bounds import ObjectId, Pagination
 
 router = Router(tags=["authorizations"])
+# The public register may be kept by shared caches as long as the server keeps it itself.
+PUBLIC_CACHE = f"public, max-age={int(selectors.LOOKUP_TTL_SECONDS)}"
 
 
 @router.get(
@@ -30,10 +32,9 @@ router = Router(tags=["authorizations"])
     summary="Search the public AEO register",
 )
 @paginate(Pagination)
-def search_register(request: HttpRequest, filters: Query[RegisterFilters]):
-    return selectors.search_authorizations(
-        selectors.public_register(), q=filters.q, aeo_type=filters.type or ""
-    )
+def search_register(request: HttpRequest, filters: Query[RegisterFilters], response: HttpResponse):
+    response["Cache-Control"] = PUBLIC_CACHE
+    return selectors.register_search(q=filters.q, aeo_type=filters.type or "")
 
 
 @router.get(
@@ -43,8 +44,12 @@ def search_register(request: HttpRequest, filters: Query[RegisterFilters]):
     auth=None,
     summary="One active AEO in the public register",
 )
-def get_register_entry(request: HttpRequest, aeo_number: str):
-    return get_object_or_404(selectors.public_register(), aeo_number=aeo_number.upper())
+def get_register_entry(request: HttpRequest, aeo_number: str, response: HttpResponse):
+    entry = selectors.register_entry(aeo_number)
+    if entry is None:
+        raise Http404
+    response["Cache-Control"] = PUBLIC_CACHE
+    return entry
 
 
 @router.get("/authorizations", response=list[AuthorizationOut], operation_id="list_authorizations")

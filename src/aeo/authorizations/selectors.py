@@ -1,7 +1,10 @@
 """Reads on authorizations, scoped to who asks."""
 
+import hashlib
+from collections.abc import Callable
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from aeo.accounts.constants import CUSTOMS_ROLES, Role
@@ -14,6 +17,7 @@ from aeo.authorizations.constants import (
 from aeo.authorizations.models import Authorization, AuthorizationEvent, RegisterChange
 from aeo.authorizations.validity import add_years
 from aeo.core.now import today
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Operator
 
 
@@ -42,16 +46,53 @@ def public_register() -> QuerySet[Authorization]:
     return _authorizations().filter(status=AuthorizationStatus.ACTIVE)
 
 
+# The public status lookup is read far more often than a status changes: the server keeps
+# what it read for at most this long (the default cache: per process), so that a change is
+# visible everywhere within a second.
+LOOKUP_TTL_SECONDS = 1.0
+_MISSING = object()
+
+
+def _remembered[T](key: str, read: Callable[[], T]) -> T:
+    key = "register:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = read()
+        cache.set(key, value, LOOKUP_TTL_SECONDS)
+    return value  # type: ignore[return-value]
+
+
+def register_entry(aeo_number: str) -> Authorization | None:
+    """The active register entry with this AEO number (read at most a second ago), or None."""
+    number = aeo_number.strip().upper()
+    return _remembered(
+        f"number:{number}", lambda: public_register().filter(aeo_number=number).first()
+    )
+
+
+def register_search(q: str = "", aeo_type: str = "") -> QuerySet[Authorization] | list:
+    """`search_authorizations` on the public register; a search by TIN or AEO number (digits,
+    letters and hyphens only, few results) is remembered for at most a second."""
+    q = q.strip()
+    key = registry_selectors.normalize_tin(q)
+    if len(key) >= 5 and not q.replace("-", "").replace(" ", "").isalpha() and key.isalnum():
+        return _remembered(
+            f"search:{aeo_type}:{q.upper()}",
+            lambda: list(search_authorizations(public_register(), q=q, aeo_type=aeo_type)),
+        )
+    return search_authorizations(public_register(), q=q, aeo_type=aeo_type)
+
+
 def search_authorizations(
     qs: QuerySet[Authorization], *, q: str = "", aeo_type: str = "", status: str = ""
 ) -> QuerySet[Authorization]:
-    """Filter by legal name, TIN or AEO number (`q`), AEO type and status."""
+    """Filter by AEO number or TIN (exact or prefix), or a part of the legal name (`q`, see
+    `registry.selectors.operator_search`), AEO type and status."""
     q = q.strip()
     if q:
+        operators = Operator.objects.filter(registry_selectors.operator_search(q))
         qs = qs.filter(
-            Q(operator__legal_name__icontains=q)
-            | Q(operator__tin__icontains=q.replace("-", ""))
-            | Q(aeo_number__icontains=q)
+            Q(aeo_number__startswith=q.upper()) | Q(operator_id__in=operators.values("pk"))
         )
     if aeo_type:
         qs = qs.filter(aeo_type=aeo_type)

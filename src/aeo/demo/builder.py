@@ -9,6 +9,7 @@ from django.db import transaction
 from aeo.accounts import services as account_services
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
+from aeo.applications import services as application_services
 from aeo.core.now import today
 from aeo.demo.lifecycle import build_applications
 from aeo.demo.supervision import build_supervision
@@ -226,6 +227,9 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
             )
         )
     build_applications(rng, User.objects.get(username="examiner"))
+    # The applications' past was lived at its dates: store their clocks as of today, as the
+    # daily tick does.
+    application_services.refresh_clocks()
     build_supervision()
     logins += [
         DemoLogin(*row, DEMO_PASSWORD)

@@ -152,6 +152,8 @@ class Operator(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["economy", "tin"], name="unique_tin_per_economy")
         ]
+        # The registry's order: a page of it reads the index, not a sort of every operator.
+        indexes = [models.Index(fields=["legal_name"], name="operator_by_name")]
         verbose_name = _("operator")
         verbose_name_plural = _("operators")
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
@@ -11,6 +10,7 @@ from aeo.accounts.http import AuthedRequest
 from aeo.core import audit, business_days
 from aeo.core.errors import DomainError
 from aeo.core.now import today
+from aeo.core.pagination import BoundedPaginator
 from aeo.registry import selectors, services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.forms import OperatorForm
@@ -25,7 +25,7 @@ def operator_list(request: AuthedRequest) -> HttpResponse:
         raise PermissionDenied
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "role", "sme", "economy")}
     qs = selectors.search_operators(selectors.operators_visible_to(request.user), **filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = BoundedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
         "filters": filters,

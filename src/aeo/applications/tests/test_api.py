@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from aeo.accounts.services import issue_token
 from aeo.applications import services
-from aeo.applications.models import Application
 from aeo.applications.tests.helpers import (
     submitted_application,
     tokyo_examiner,
     trader_in_tokyo,
 )
+from aeo.core.now import now, travel
 from aeo.demo.lifecycle import SAMPLE_PDF, TYPED_ANSWERS
 
 pytestmark = pytest.mark.django_db
@@ -159,8 +159,10 @@ def test_bad_decision_payloads_name_the_field(client, trader):
 
 def test_list_filters_overdue_applications(client, trader):
     examiner = tokyo_examiner()
-    late = services.accept_application(actor=examiner, application=submitted_application(trader))
-    Application.objects.filter(pk=late.pk).update(accepted_on=TODAY - datetime.timedelta(days=200))
+    with travel(now() - datetime.timedelta(days=200)):  # accepted 200 days ago
+        late = services.accept_application(
+            actor=examiner, application=submitted_application(trader)
+        )
     on_time = services.accept_application(
         actor=examiner, application=submitted_application(trader_in_tokyo())
     )

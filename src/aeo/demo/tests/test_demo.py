@@ -34,7 +34,7 @@ def test_demo_no_serve_loads_a_believable_registry_once(capsys):
         "refused",
     }
     examiner = User.objects.get(username="examiner")
-    assert workload(examiner)["overdue"], "the demo shows an overdue application"
+    assert workload(examiner)["overdue"].count, "the demo shows an overdue application"
     snapshot = sorted(operators.values_list("tin", "legal_name"))
 
     call_command("demo", "--no-serve", "--operators", "60", "--seed", "7")

@@ -15,6 +15,13 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--operators", type=int, default=300)
         parser.add_argument("--no-serve", action="store_true", help="load the data and exit")
+        parser.add_argument(
+            "--size",
+            choices=["small", "large"],
+            default="small",
+            help="large: grow the registry to ~100,000 operators, 20,000 applications and "
+            "10,000 authorizations through bulk paths (a few minutes), for benchmarks",
+        )
 
     def handle(self, *args, **opts) -> None:
         call_command("migrate", interactive=False, verbosity=0)
@@ -22,6 +29,11 @@ class Command(BaseCommand):
             call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write("Loading demo data…")
         logins = build(seed=opts["seed"], operators=opts["operators"])
+        if opts["size"] == "large":
+            from aeo.demo.large import build_large
+
+            added = build_large(seed=opts["seed"], progress=lambda m: self.stdout.write(f"  {m}"))
+            self.stdout.write(f"Large data set: added {added}")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in as:"))
         width = max(len(login.username) for login in logins)
         for login in logins:

@@ -1,0 +1,325 @@
+"""Pages and list operations at the demo's size (300 operators) and a large administration's
+(100,000 operators, 20,000 applications, 10,000 authorizations), on SQLite and PostgreSQL.
+
+    python benchmarks/web_bench.py                      # both databases, both sizes
+    python benchmarks/web_bench.py --databases sqlite   # SQLite only
+    python benchmarks/web_bench.py --load               # and the load test of the lookup
+
+Each (database, size) runs in its own subprocess against its own database, built once and kept
+(SQLite files under var/bench/web/, PostgreSQL databases `aeo_bench_small` / `aeo_bench_large`
+on the server of `BENCH_POSTGRES`, default postgres://postgres@127.0.0.1:5432; another prefix
+with `BENCH_DB_PREFIX`): the small one
+with `aeo demo`, the large one with `aeo demo --size large` (bulk paths). Every operation is
+requested once to warm caches, then three times: the median server time (the request through
+Django's whole stack, in-process, no network) and the number of queries are printed. The
+summary fails an operation whose 100k time exceeds twice its 300 time and 200 ms.
+
+`--load`: the status lookup by AEO number and by TIN and a bare Django JSON view (the
+framework's floor), served by gunicorn (the production server) with the same workers, loaded
+for `--seconds` at 16 and 64 connections by a bounded asyncio client (the standard library's
+streams, one request per connection as gunicorn's sync workers close them); prints requests
+per second, p50/p99 and errors, and fails where a lookup gives under half the bare view's
+throughput or under 1,000 per second, a p99 over 50 ms or any error.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench" / "web"
+POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DB_PREFIX = os.environ.get("BENCH_DB_PREFIX", "aeo_bench")
+SIZES = {"small": 300, "large": 100_000}
+LIMIT_MS = 200.0
+REPEAT = 3
+
+
+def _env(database: str, size: str) -> dict[str, str]:
+    env = dict(os.environ, AEO_DEMO="1", PYTHONPATH=str(ROOT / "src"))
+    env["AEO_VAR_DIR"] = str(VAR / f"{database}-{size}")
+    env.pop("DATABASE_URL", None)
+    if database == "postgresql":
+        env["DATABASE_URL"] = f"{POSTGRES}/{DB_PREFIX}_{size}"
+    return env
+
+
+# --- Worker: one database at one size --------------------------------------------------------
+
+
+def _build(database: str, size: str) -> None:
+    from django.core.management import call_command
+
+    from aeo.registry.models import Operator
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # hashed names' manifest
+    if Operator.objects.count() >= SIZES[size] * 0.99:
+        return
+    args = ["demo", "--no-serve"] + (["--size", "large"] if size == "large" else [])
+    call_command(*args)
+
+
+def _operations() -> list[tuple[str, str, str, dict[str, str]]]:
+    """(name, user, path, query) of every measured operation, on the data at hand."""
+    from aeo.applications.models import Application
+    from aeo.authorizations.models import Authorization
+    from aeo.registry.models import Operator
+
+    entry = Authorization.objects.filter(status="active").order_by("pk").first()
+    assert entry is not None
+    operator = Operator.objects.order_by("pk")[Operator.objects.count() // 2]
+    name = operator.legal_name.split()[0]
+    last_page = max(1, (Application.objects.count() + 24) // 25)
+    return [
+        ("coordinator's dashboard /applications/", "coordinator", "/applications/", {}),
+        ("Tokyo examiner's dashboard", "examiner", "/applications/", {}),
+        (
+            "application list page, last page",
+            "coordinator",
+            "/applications/all/",
+            {"page": str(last_page)},
+        ),
+        (
+            "list_applications?overdue=true",
+            "coordinator",
+            "/api/v1/applications",
+            {"overdue": "true"},
+        ),
+        ("requirements index (coordinator)", "coordinator", "/requirements/", {}),
+        ("operator list ?q=<TIN>", "coordinator", "/registry/operators/", {"q": operator.tin}),
+        ("operator list ?q=<name>", "coordinator", "/registry/operators/", {"q": name}),
+        ("list_operators (limit 100)", "coordinator", "/api/v1/operators", {"limit": "100"}),
+        (
+            "list_operators (offset 90,000)",
+            "coordinator",
+            "/api/v1/operators",
+            {"limit": "100", "offset": str(min(90_000, Operator.objects.count() - 100))},
+        ),
+        ("search_register?q=<name>", "", "/api/v1/register", {"q": name}),
+        ("search_register?q=<TIN>", "", "/api/v1/register", {"q": entry.operator.tin}),
+        ("get_register_entry", "", f"/api/v1/register/{entry.aeo_number}", {}),
+    ]
+
+
+def measure(database: str, size: str) -> list[dict[str, Any]]:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aeo.settings")
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from aeo.accounts.models import User
+    from aeo.accounts.services import issue_token
+
+    _build(database, size)
+    results = []
+    for name, username, path, params in _operations():
+        client = Client()
+        headers = {}
+        if username and path.startswith("/api/"):
+            user = User.objects.get(username=username)
+            headers["Authorization"] = f"Bearer {issue_token(actor=None, user=user)}"
+        elif username:
+            client.force_login(User.objects.get(username=username))
+        client.get(path, params, headers=headers)  # warm
+        times, queries, status = [], 0, 0
+        for _ in range(REPEAT):
+            with CaptureQueriesContext(connection) as ctx:
+                start = time.perf_counter()
+                response = client.get(path, params, headers=headers)
+                times.append((time.perf_counter() - start) * 1000)
+            queries, status = len(ctx), response.status_code
+        if os.environ.get("BENCH_SQL"):  # the slowest queries of the last request
+            for q in sorted(ctx.captured_queries, key=lambda q: -float(q["time"]))[:3]:
+                sys.stderr.write(f"{name}: {q['time']} s {q['sql'][:300]}\n")
+        results.append(
+            {"name": name, "ms": statistics.median(times), "queries": queries, "status": status}
+        )
+    return results
+
+
+# --- Load test: the status lookup against a bare Django JSON view ---------------------------
+
+
+async def _connection(host: str, port: int, paths: list[str], stop: float, out: dict) -> None:
+    """One client connection: requests one after another until `stop` (gunicorn's sync
+    workers close each connection, so each request opens its own)."""
+    import asyncio
+
+    i = 0
+    while time.perf_counter() < stop:
+        path = paths[i % len(paths)]
+        i += 1
+        start = time.perf_counter()
+        try:
+            reader, writer = await asyncio.open_connection(host, port)
+            writer.write(
+                f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode()
+            )
+            await writer.drain()
+            data = await reader.read()
+            writer.close()
+            status = int(data.split(b" ", 2)[1]) if data.startswith(b"HTTP/") else 0
+        except OSError:
+            status = 0
+        out["latencies"].append(time.perf_counter() - start)
+        if status != 200:
+            out["errors"] += 1
+
+
+def _load(host: str, port: int, paths: list[str], connections: int, seconds: int) -> dict:
+    import asyncio
+
+    out: dict[str, Any] = {"latencies": [], "errors": 0}
+
+    async def run() -> None:
+        stop = time.perf_counter() + seconds
+        await asyncio.gather(
+            *(_connection(host, port, paths, stop, out) for _ in range(connections))
+        )
+
+    asyncio.run(run())
+    lat = sorted(out["latencies"])
+    return {
+        "rps": len(lat) / seconds,
+        "p50": lat[len(lat) // 2] * 1000 if lat else 0.0,
+        "p99": lat[int(len(lat) * 0.99)] * 1000 if lat else 0.0,
+        "errors": out["errors"],
+    }
+
+
+def load_test(env: dict[str, str], seconds: int) -> list[str]:
+    """gunicorn (as `aeo serve` runs it) on the large data set; the lookups and /healthz (a
+    bare Django JSON view with one `SELECT 1`: the framework's floor) under the same load."""
+    import socket
+
+    env = dict(env, AEO_PUBLIC_RATE="1000000000/s")  # one client here stands for many
+    worker = subprocess.run(
+        [sys.executable, __file__, "--lookups"], env=env, capture_output=True, text=True
+    )
+    number, tin = json.loads(worker.stdout.strip().splitlines()[-1])
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    workers = str(2 * (os.cpu_count() or 1) + 1)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "aeo.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--log-level=warning",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    failed = []
+    try:
+        time.sleep(4)
+        targets = {
+            "bare JSON view (/healthz)": ["/healthz"],
+            "get_register_entry": [f"/api/v1/register/{number}"],
+            "search_register?q=<TIN>": [f"/api/v1/register?q={tin}"],
+        }
+        print(f"\nload: gunicorn {workers} workers, {seconds} s per run, 127.0.0.1")
+        for connections in (16, 64):
+            base = None
+            for name, paths in targets.items():
+                r = _load("127.0.0.1", port, paths, connections, seconds)
+                base = base or r["rps"]
+                bad = name != "bare JSON view (/healthz)" and (
+                    r["rps"] < max(base / 2, 1000) or r["p99"] > 50 or r["errors"]
+                )
+                if bad:
+                    failed.append(f"load {name} at {connections} connections")
+                print(
+                    f"  {connections:>2} conn  {name:<28} {r['rps']:>7.0f} req/s"
+                    f"  p50 {r['p50']:>6.1f} ms  p99 {r['p99']:>6.1f} ms"
+                    f"  errors {r['errors']}  {'FAIL' if bad else 'ok'}"
+                )
+    finally:
+        server.terminate()
+        server.wait()
+    return failed
+
+
+# --- Driver ----------------------------------------------------------------------------------
+
+
+def _run_worker(database: str, size: str) -> list[dict[str, Any]]:
+    env = _env(database, size)
+    Path(env["AEO_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+    if database == "postgresql":
+        subprocess.run(
+            ["psql", f"{POSTGRES}/postgres", "-qc", f"CREATE DATABASE {DB_PREFIX}_{size}"],
+            capture_output=True,
+        )
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", database, size],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if out.returncode:
+        sys.stderr.write(out.stdout[-4000:] + out.stderr[-4000:])
+        raise SystemExit(f"worker {database}/{size} failed")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--load", action="store_true", help="also load-test the lookup")
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--only-load", action="store_true", help="the load test alone")
+    parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--lookups", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(measure(*args.worker)))
+        return 0
+    if args.lookups:  # an AEO number and a TIN of the large set to look up
+        import django
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aeo.settings")
+        django.setup()
+        from aeo.authorizations.models import Authorization
+
+        entry = Authorization.objects.filter(status="active").order_by("-pk").first()
+        assert entry is not None
+        print(json.dumps([entry.aeo_number, entry.operator.tin]))
+        return 0
+    failed: list[str] = []
+    for database in args.databases.split(",") if not args.only_load else []:
+        small, large = _run_worker(database, "small"), _run_worker(database, "large")
+        print(f"\n{database}: server time (median of {REPEAT}) and queries, 300 → 100k operators")
+        print(f"  {'operation':<42} {'300':>14} {'100k':>14}  ")
+        for a, b in zip(small, large, strict=True):
+            bad = b["ms"] > max(2 * a["ms"], LIMIT_MS) or b["status"] != 200
+            if bad:
+                failed.append(f"{database}: {b['name']}")
+            print(
+                f"  {a['name']:<42} {a['ms']:>7.1f} ms {a['queries']:>3}q"
+                f" {b['ms']:>7.1f} ms {b['queries']:>3}q  {'FAIL' if bad else 'ok'}"
+            )
+    if args.load or args.only_load:
+        failed += load_test(_env(args.databases.split(",")[0], "large"), args.seconds)
+    print("\n" + ("FAILED: " + "; ".join(failed) if failed else "All within bounds."))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

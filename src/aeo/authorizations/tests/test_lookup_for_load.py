@@ -1,0 +1,59 @@
+"""The public status lookup is built for load: no session or CSRF cookie, no query while the
+answer is fresh, and a change of status visible within a second."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from aeo.authorizations import selectors, services
+from aeo.authorizations.tests.conftest import issue
+from aeo.registry.tests.factories import OperatorFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def entry():
+    (authorization,) = issue(OperatorFactory(legal_name="Minato Freight K.K."))
+    return authorization
+
+
+def expire_lookups():
+    """What a second's wait does: every remembered lookup is gone."""
+    cache.clear()
+
+
+@pytest.mark.parametrize("by", ["number", "tin"])
+def test_a_repeated_lookup_reads_nothing_and_sets_no_cookie(client, entry, by):
+    url = (
+        f"/api/v1/register/{entry.aeo_number}"
+        if by == "number"
+        else f"/api/v1/register?q={entry.operator.tin}"
+    )
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["Cache-Control"] == "public, max-age=1"
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get(url)
+    assert again.json() == first.json()
+    assert len(ctx) == 0
+    assert not again.cookies  # no session, no CSRF token on the public read path
+
+
+def test_a_suspension_is_seen_once_the_second_has_passed(client, entry):
+    url = f"/api/v1/register/{entry.aeo_number}"
+    assert client.get(url).status_code == 200
+    services.change_status(actor=None, authorization=entry, to="suspended", reason="Audit.")
+    expire_lookups()
+    assert client.get(url).status_code == 404
+    assert client.get("/api/v1/register", {"q": entry.operator.tin}).json()["count"] == 0
+
+
+def test_the_remembered_answer_lives_at_most_a_second(entry, monkeypatch):
+    seen = {}
+    monkeypatch.setattr(cache, "set", lambda key, value, timeout: seen.update({key: timeout}))
+    selectors.register_entry(entry.aeo_number)
+    selectors.register_search(q=entry.operator.tin)
+    selectors.register_search(q="Minato")  # a name search is not remembered
+    assert sorted(seen.values()) == [1.0, 1.0] and len(seen) == 2

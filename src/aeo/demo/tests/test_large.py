@@ -1,0 +1,39 @@
+import pytest
+from django.core.management import call_command
+
+from aeo.applications.models import Application
+from aeo.applications.tests.test_stored_clock import (
+    assert_buckets_match,
+    assert_stored_matches_recomputed,
+)
+from aeo.authorizations.models import Authorization
+from aeo.authorizations.services import issue_authorizations
+from aeo.core.now import today
+from aeo.demo.large import build_large
+from aeo.registry.models import Operator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_large_data_set_is_built_in_bulk_once_with_stored_clocks():
+    call_command("demo", "--no-serve", "--operators", "30", "--seed", "5")
+    added = build_large(seed=5, operators=600, applications=250, authorizations=60)
+    assert Operator.objects.count() == 600
+    assert Application.objects.count() == 250
+    assert Authorization.objects.count() == 60
+    assert added["operators"] == 600 - 33
+    assert Operator.objects.filter(roles__isnull=True).count() == 0
+    assert Application.objects.filter(state="paused", pauses__ended_on__isnull=True).exists()
+    assert assert_stored_matches_recomputed(today()) > 150
+    assert_buckets_match(today())
+    # A second run adds nothing; the AEO number counters continue after the bulk numbers.
+    assert build_large(seed=5, operators=600, applications=250, authorizations=60) == {
+        "operators": 0,
+        "applications": 0,
+        "authorizations": 0,
+    }
+    operator = Operator.objects.filter(authorizations__isnull=True, roles__role="importer").first()
+    (issued,) = issue_authorizations(actor=None, operator=operator, roles=["importer"])
+    assert issued.aeo_number not in set(
+        Authorization.objects.exclude(pk=issued.pk).values_list("aeo_number", flat=True)
+    )
