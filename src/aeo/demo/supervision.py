@@ -25,6 +25,7 @@ def build_supervision() -> None:
     manager = User.objects.get(username="manager")
     large = User.objects.get(username="trader.large")
     broker = User.objects.get(username="trader.broker")
+    assert large.operator is not None and broker.operator is not None  # traders have one
     with travel(local_time(today - timedelta(days=700), 10)):
         issued = authorization_services.issue_authorizations(
             actor=None,

@@ -96,18 +96,18 @@ class ChangeEventType(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-_C, _CE = ChangeStatus, ChangeEventType
+_N, _NE = ChangeStatus, ChangeEventType
 CHANGE_WORKFLOW = Workflow(
     name="change_notification",
     states=ChangeStatus,
     events=ChangeEventType,
-    openings=frozenset({_CE.SUBMITTED}),
+    openings=frozenset({_NE.SUBMITTED}),
     moves={
-        _CE.CONFIRMED: Move(
-            frozenset({_C.SUBMITTED}), frozenset({_C.CONFIRMED}), "supervision.decide_change"
+        _NE.CONFIRMED: Move(
+            frozenset({_N.SUBMITTED}), frozenset({_N.CONFIRMED}), "supervision.decide_change"
         ),
-        _CE.REJECTED: Move(
-            frozenset({_C.SUBMITTED}), frozenset({_C.REJECTED}), "supervision.decide_change"
+        _NE.REJECTED: Move(
+            frozenset({_N.SUBMITTED}), frozenset({_N.REJECTED}), "supervision.decide_change"
         ),
     },
 )
