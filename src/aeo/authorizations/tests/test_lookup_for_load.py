@@ -44,7 +44,7 @@ def test_a_repeated_lookup_reads_nothing_and_sets_no_cookie(client, entry, by):
 def test_a_suspension_is_seen_once_the_second_has_passed(client, entry):
     url = f"/api/v1/register/{entry.aeo_number}"
     assert client.get(url).status_code == 200
-    services.change_status(actor=None, authorization=entry, to="suspended", reason="Audit.")
+    services.suspend(actor=None, authorization=entry, ground="facts", reason="Audit.")
     expire_lookups()
     assert client.get(url).status_code == 404
     assert client.get("/api/v1/register", {"q": entry.operator.tin}).json()["count"] == 0
