@@ -10,7 +10,6 @@ from django.db.models import Q, QuerySet
 from aeo.accounts.constants import CUSTOMS_ROLES, Role
 from aeo.authorizations.constants import (
     REAPPLICATION_BAR_YEARS,
-    WORKFLOW,
     AuthorizationEventType,
     AuthorizationStatus,
 )
@@ -124,11 +123,3 @@ def register_changes(after: int = 0) -> QuerySet[RegisterChange]:
 
 def history(authorization: Authorization) -> QuerySet[AuthorizationEvent]:
     return authorization.events.select_related("actor")
-
-
-def reachable_statuses(user, authorization: Authorization) -> list[str]:
-    """The statuses `user` may move `authorization` into now, from the workflow's map."""
-    return [
-        next(iter(WORKFLOW.moves[event].targets))
-        for event in WORKFLOW.allowed_events(authorization, user)
-    ]
