@@ -21,6 +21,7 @@ from aeo.applications.constants import (
 )
 from aeo.applications.models import URGENCY, Application, Consultation
 from aeo.core.actions import Action, available, forms_for
+from aeo.core.actions import act as core_act
 from aeo.core.errors import DomainError
 from aeo.core.forms import UswdsForm
 from aeo.core.now import today
@@ -220,18 +221,16 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
-    application = _get(request, pk)
-    action = ACTIONS.get(action_name)
-    if action is None:
-        raise Http404
-    if action_name not in _available(request, application):
-        messages.error(request, _("This action is not available any more: reload the page."))
-        return redirect("applications:detail", pk=application.pk)
-    form = action.form(request.POST, prefix=action_name)
-    if form.is_valid() and form.call(action.service, actor=request.user, application=application):
-        messages.success(request, _("Done: %(action)s.") % {"action": action.label})
-        return redirect("applications:detail", pk=application.pk)
-    return _detail(request, _get(request, pk), (action_name, form))
+    return core_act(
+        request,
+        _get(request, pk),
+        workflow=WORKFLOW,
+        actions=ACTIONS,
+        name=action_name,
+        kwarg="application",
+        url_name="applications:detail",
+        redisplay=lambda bound: _detail(request, _get(request, pk), bound),
+    )
 
 
 @login_required
@@ -313,16 +312,13 @@ def consultation_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def consultation_act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
-    consultation = _get_consultation(request, pk)
-    action = CONSULTATION_ACTIONS.get(action_name)
-    if action is None:
-        raise Http404
-    allowed = available(CONSULTATION_WORKFLOW, consultation, request.user, CONSULTATION_ACTIONS)
-    if action_name not in allowed:
-        messages.error(request, _("This action is not available any more: reload the page."))
-        return redirect("applications:consultation_detail", pk=pk)
-    form = action.form(request.POST, prefix=action_name)
-    if form.is_valid() and form.call(action.service, actor=request.user, consultation=consultation):
-        messages.success(request, _("Done: %(action)s.") % {"action": action.label})
-        return redirect("applications:consultation_detail", pk=pk)
-    return _consultation_page(request, _get_consultation(request, pk), (action_name, form))
+    return core_act(
+        request,
+        _get_consultation(request, pk),
+        workflow=CONSULTATION_WORKFLOW,
+        actions=CONSULTATION_ACTIONS,
+        name=action_name,
+        kwarg="consultation",
+        url_name="applications:consultation_detail",
+        redisplay=lambda bound: _consultation_page(request, _get_consultation(request, pk), bound),
+    )

@@ -1,11 +1,9 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,6 +19,7 @@ from aeo.authorizations.constants import (
 )
 from aeo.authorizations.models import Authorization
 from aeo.core.actions import Action, available, forms_for
+from aeo.core.actions import act as core_act
 from aeo.core.forms import UswdsForm
 
 PAGE_SIZE = 25
@@ -124,20 +123,16 @@ def authorization_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
-    authorization = _visible(request, pk)
-    action = ACTIONS.get(action_name)
-    if action is None:
-        raise Http404
-    if action_name not in available(WORKFLOW, authorization, request.user, ACTIONS):
-        messages.error(request, _("This action is not available any more: reload the page."))
-        return redirect("authorizations:authorization_detail", pk=pk)
-    form = action.form(request.POST, prefix=action_name)
-    if form.is_valid() and form.call(
-        action.service, actor=request.user, authorization=authorization
-    ):
-        messages.success(request, _("Done: %(action)s.") % {"action": action.label})
-        return redirect("authorizations:authorization_detail", pk=pk)
-    return _detail(request, _visible(request, pk), (action_name, form))
+    return core_act(
+        request,
+        _visible(request, pk),
+        workflow=WORKFLOW,
+        actions=ACTIONS,
+        name=action_name,
+        kwarg="authorization",
+        url_name="authorizations:authorization_detail",
+        redisplay=lambda bound: _detail(request, _visible(request, pk), bound),
+    )
 
 
 @login_required

@@ -9,6 +9,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
 from aeo.core.forms import UswdsForm
 from aeo.core.workflow import Workflow
 
@@ -42,3 +47,30 @@ def forms_for(
         )
         for name, action in actions.items()
     ]
+
+
+def act(
+    request: HttpRequest,
+    obj: Any,
+    *,
+    workflow: Workflow,
+    actions: Mapping[str, Action],
+    name: str,
+    kwarg: str,
+    url_name: str,
+    redisplay: Callable[[tuple[str, UswdsForm]], HttpResponse],
+) -> HttpResponse:
+    """Run the action `name` on `obj` from its submitted form: the service gets the object as
+    `kwarg`; success (or an action no longer offered) goes back to `url_name`, invalid input
+    is shown again by `redisplay` with its errors."""
+    action = actions.get(name)
+    if action is None:
+        raise Http404
+    if name not in available(workflow, obj, request.user, actions):
+        messages.error(request, _("This action is not available any more: reload the page."))
+        return redirect(url_name, pk=obj.pk)
+    form = action.form(request.POST, prefix=name)
+    if form.is_valid() and form.call(action.service, actor=request.user, **{kwarg: obj}):
+        messages.success(request, _("Done: %(action)s.") % {"action": action.label})
+        return redirect(url_name, pk=obj.pk)
+    return redisplay((name, form))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from aeo.accounts.http import AuthedRequest
-from aeo.core.actions import Action, available, forms_for
+from aeo.core.actions import Action, act, available, forms_for
 from aeo.core.errors import DomainError
 from aeo.core.forms import UswdsForm
 from aeo.registry.models import Operator
@@ -169,17 +169,16 @@ def audit_act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse
     audit = _get(request, pk)
     if request.method != "POST":
         return redirect("supervision:audit", pk=audit.pk)
-    action = ACTIONS.get(action_name)
-    if action is None:
-        raise Http404
-    if action_name not in available(AUDIT_WORKFLOW, audit, request.user, ACTIONS):
-        messages.error(request, _("This action is not available any more: reload the page."))
-        return redirect("supervision:audit", pk=audit.pk)
-    form = action.form(request.POST, prefix=action_name)
-    if form.is_valid() and form.call(action.service, actor=request.user, audit=audit):
-        messages.success(request, _("Done: %(action)s.") % {"action": action.label})
-        return redirect("supervision:audit", pk=audit.pk)
-    return _detail(request, _get(request, pk), (action_name, form))
+    return act(
+        request,
+        audit,
+        workflow=AUDIT_WORKFLOW,
+        actions=ACTIONS,
+        name=action_name,
+        kwarg="audit",
+        url_name="supervision:audit",
+        redisplay=lambda bound: _detail(request, _get(request, pk), bound),
+    )
 
 
 @login_required

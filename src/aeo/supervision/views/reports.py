@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from aeo.accounts.http import AuthedRequest
 from aeo.core import evidence
-from aeo.core.actions import Action, available, forms_for
+from aeo.core.actions import Action, act, available, forms_for
 from aeo.core.forms import UswdsForm
 from aeo.core.workflow import Workflow
 from aeo.supervision.constants import (
@@ -154,20 +154,6 @@ def _detail(
     )
 
 
-def _act(request, obj, workflow, actions, action_name, kwarg, redisplay, url_name):
-    action = actions.get(action_name)
-    if action is None:
-        raise Http404
-    if action_name not in available(workflow, obj, request.user, actions):
-        messages.error(request, _("This action is not available any more: reload the page."))
-        return redirect(url_name, pk=obj.pk)
-    form = action.form(request.POST, prefix=action_name)
-    if form.is_valid() and form.call(action.service, actor=request.user, **{kwarg: obj}):
-        messages.success(request, _("Done: %(action)s.") % {"action": action.label})
-        return redirect(url_name, pk=obj.pk)
-    return redisplay((action_name, form))
-
-
 def _incident(request: AuthedRequest, pk: int):
     return get_object_or_404(selectors.incidents_visible_to(request.user), pk=pk)
 
@@ -197,16 +183,15 @@ def incident(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def incident_act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
-    found = _incident(request, pk)
-    return _act(
+    return act(
         request,
-        found,
-        INCIDENT_WORKFLOW,
-        INCIDENT_ACTIONS,
-        action_name,
-        "incident",
-        lambda bound: _incident_page(request, _incident(request, pk), bound),
-        "supervision:incident",
+        _incident(request, pk),
+        workflow=INCIDENT_WORKFLOW,
+        actions=INCIDENT_ACTIONS,
+        name=action_name,
+        kwarg="incident",
+        url_name="supervision:incident",
+        redisplay=lambda bound: _incident_page(request, _incident(request, pk), bound),
     )
 
 
@@ -244,14 +229,13 @@ def change(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def change_act(request: AuthedRequest, pk: int, action_name: str) -> HttpResponse:
-    found = _change(request, pk)
-    return _act(
+    return act(
         request,
-        found,
-        CHANGE_WORKFLOW,
-        CHANGE_ACTIONS,
-        action_name,
-        "notification",
-        lambda bound: _change_page(request, _change(request, pk), bound),
-        "supervision:change",
+        _change(request, pk),
+        workflow=CHANGE_WORKFLOW,
+        actions=CHANGE_ACTIONS,
+        name=action_name,
+        kwarg="notification",
+        url_name="supervision:change",
+        redisplay=lambda bound: _change_page(request, _change(request, pk), bound),
     )
