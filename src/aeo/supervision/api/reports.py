@@ -17,6 +17,7 @@ from aeo.registry.models import Operator
 from aeo.supervision.constants import (
     CHANGE_WORKFLOW,
     INCIDENT_WORKFLOW,
+    MAX_DUE_BUSINESS_DAYS,
     ChangeCategory,
     ChangeEventType,
     ChangeStatus,
@@ -94,6 +95,12 @@ class HandleIncidentIn(Schema):
     step: Literal["acknowledged", "assessed", "closed"]
     assessment: IncidentAssessment | None = Field(None, description="required to assess")
     comment: str = Field("", max_length=5000)
+    action_description: str = Field(
+        "", max_length=10000, description="what must be done, to assess as corrective_action"
+    )
+    due_business_days: int | None = Field(
+        None, ge=1, le=MAX_DUE_BUSINESS_DAYS, description="to assess as corrective_action"
+    )
     version: int | None = Field(None, ge=1, le=2**31)
 
 
@@ -149,6 +156,8 @@ def handle_incident(request: AuthedRequest, incident_id: ObjectId, payload: Hand
     kwargs = {"comment": payload.comment, "version": payload.version}
     if payload.step == IncidentEventType.ASSESSED:
         kwargs["assessment"] = payload.assessment.value if payload.assessment else ""
+        kwargs["action_description"] = payload.action_description
+        kwargs["due_business_days"] = payload.due_business_days
     incidents.HANDLING[IncidentEventType(payload.step)](
         actor=request.user, incident=found, **kwargs
     )

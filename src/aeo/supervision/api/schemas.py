@@ -201,6 +201,7 @@ class CorrectiveActionOut(Schema):
     operator: str = Field(alias="operator.legal_name")
     source: CorrectiveActionSource
     finding_id: int | None
+    incident_id: int | None
     audit_id: int | None = None
     kind: CorrectiveActionKind
     description: str

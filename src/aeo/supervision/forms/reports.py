@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aeo.core.forms import UswdsForm, VersionedForm
-from aeo.supervision.constants import ChangeCategory, IncidentAssessment
+from aeo.supervision.constants import MAX_DUE_BUSINESS_DAYS, ChangeCategory, IncidentAssessment
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -89,6 +89,20 @@ class AssessForm(VersionedForm):
         label=_("Explanation to the operator"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    action_description = forms.CharField(
+        label=_("What must be done"),
+        help_text=_("For a corrective action: it is raised with the assessment."),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    due_business_days = forms.IntegerField(
+        label=_("Business days to respond"),
+        help_text=_("For a corrective action."),
+        required=False,
+        min_value=1,
+        max_value=MAX_DUE_BUSINESS_DAYS,
     )
 
 

@@ -17,8 +17,8 @@ from aeo.supervision.constants import (
 class CorrectiveAction(models.Model):
     """What an AEO must put right, by a due date in business days of its economy's calendar.
 
-    Raised from an audit finding (or an incident, or otherwise); the trader responds with
-    evidence, the auditor (or account manager) verifies: accepted, or reopened.
+    Raised from an audit finding, from an incident's assessment, or otherwise; the trader
+    responds with evidence, the auditor (or account manager) verifies: accepted, or reopened.
     """
 
     operator = models.ForeignKey(
@@ -40,6 +40,14 @@ class CorrectiveAction(models.Model):
         blank=True,
         related_name="corrective_actions",
         verbose_name=_("finding"),
+    )
+    incident = models.ForeignKey(
+        "supervision.Incident",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrective_actions",
+        verbose_name=_("incident"),
     )
     kind = models.CharField(
         _("kind"),

@@ -15,7 +15,7 @@ from aeo.supervision.selectors.scope import operator_q
 
 def corrective_actions_visible_to(user) -> QuerySet[CorrectiveAction]:
     qs = CorrectiveAction.objects.select_related(
-        "operator__region", "finding__audit", "finding__criterion"
+        "operator__region", "finding__audit", "finding__criterion", "incident"
     )
     if not user.is_authenticated:
         return qs.none()

@@ -31,7 +31,7 @@ from aeo.supervision.constants import (
     CorrectiveActionSource,
     Verification,
 )
-from aeo.supervision.models import ActionEvidence, CorrectiveAction, Finding
+from aeo.supervision.models import ActionEvidence, CorrectiveAction, Finding, Incident
 from aeo.supervision.selectors import corrective_actions as selectors
 from aeo.supervision.selectors.contacts import current_account_manager
 from aeo.supervision.services.monitoring import refresh_plan
@@ -65,6 +65,7 @@ def create_corrective_action(
     description: str,
     due_business_days: int,
     finding: Finding | None = None,
+    incident: Incident | None = None,
     operator: Operator | None = None,
     source: str = CorrectiveActionSource.FINDING,
     kind: str = CorrectiveActionKind.STANDARD,
@@ -72,8 +73,8 @@ def create_corrective_action(
     """Raise a corrective action due `due_business_days` business days from today.
 
     From a finding: by an auditor of the unit, while the audit's report is not closed. From an
-    incident or otherwise: by the unit's auditor or the operator's account manager. An
-    improvement order (業務改善命令) is the formal kind."""
+    incident (when its assessment calls for one) or otherwise: by the unit's auditor or the
+    operator's account manager. An improvement order (業務改善命令) is the formal kind."""
     if kind not in CorrectiveActionKind.values:
         raise DomainError(_("Unknown kind."), field="kind", code="unknown_choice")
     if source not in CorrectiveActionSource.values:
@@ -89,6 +90,9 @@ def create_corrective_action(
                 field="finding",
                 code="audit_not_open",
             )
+    elif incident is not None:
+        source = CorrectiveActionSource.INCIDENT
+        operator = incident.operator
     elif source == CorrectiveActionSource.FINDING:
         raise DomainError(
             _("Choose the finding the action corrects."), field="finding", code="required"
@@ -104,6 +108,7 @@ def create_corrective_action(
         operator=operator,
         source=source,
         finding=finding,
+        incident=incident,
         kind=kind,
         description=description,
         due_business_days=due_business_days,

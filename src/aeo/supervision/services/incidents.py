@@ -28,6 +28,7 @@ from aeo.supervision.constants import (
 )
 from aeo.supervision.models import Incident, IncidentFile
 from aeo.supervision.services.contacts import ensure_account_manager
+from aeo.supervision.services.corrective_actions import create_corrective_action
 from aeo.supervision.services.monitoring import refresh_plan
 
 MAX_FILES = 10
@@ -189,13 +190,24 @@ def assess_incident(
     incident: Incident,
     assessment: str,
     comment: str,
+    action_description: str = "",
+    due_business_days: int | None = None,
     version: int | None = None,
 ) -> Incident:
     """Record what the incident calls for: nothing, a contact, a corrective action or a
-    re-assessment (the last two raise the operator's monitoring risk)."""
+    re-assessment (the last two raise the operator's monitoring risk). A corrective action is
+    raised with the assessment, in the same transaction, from `action_description` and
+    `due_business_days`."""
     if assessment not in IncidentAssessment.values:
         raise DomainError(_("Choose an assessment."), field="assessment", code="required")
     comment = _text(comment, "comment", _("Explain the assessment to the operator."))
+    calls_for_action = assessment == IncidentAssessment.CORRECTIVE_ACTION
+    if calls_for_action and not (action_description or "").strip():
+        raise DomainError(_("Say what must be done."), field="action_description", code="required")
+    if calls_for_action and not due_business_days:
+        raise DomainError(
+            _("Give the business days to respond."), field="due_business_days", code="required"
+        )
     incident = _step(
         actor=actor,
         incident=incident,
@@ -206,6 +218,13 @@ def assess_incident(
         fields={"assessment": assessment},
         data={"assessment": assessment},
     )
+    if calls_for_action:
+        create_corrective_action(
+            actor=actor,
+            incident=incident,
+            description=action_description,
+            due_business_days=due_business_days or 0,
+        )
     refresh_plan(actor=actor, operator=incident.operator)
     return incident
 

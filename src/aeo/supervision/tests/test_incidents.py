@@ -22,7 +22,15 @@ pytestmark = pytest.mark.django_db
 
 STEPS = [
     (incidents.acknowledge_incident, {}),
-    (incidents.assess_incident, {"assessment": "corrective_action", "comment": "Fix seals."}),
+    (
+        incidents.assess_incident,
+        {
+            "assessment": "corrective_action",
+            "comment": "Fix seals.",
+            "action_description": "Replace the seal log with numbered seals.",
+            "due_business_days": 10,
+        },
+    ),
     (incidents.close_incident, {}),
 ]
 
@@ -51,8 +59,14 @@ def test_the_whole_journey_and_the_trader_hears_each_step():
         "assessed",
         "closed",
     ]
+    action = incident.corrective_actions.get()
+    assert (action.source, action.operator, action.due_business_days) == (
+        "incident",
+        trader.operator,
+        10,
+    )
     subjects = [n.subject for n in Notification.objects.filter(user=trader)]
-    assert len(subjects) == 3 and all("Wrong HS code declared" in s for s in subjects)
+    assert len([s for s in subjects if "Wrong HS code declared" in s]) == 3
     assert not [n for n in Notification.objects.filter(user=manager) if "received" in n.subject]
 
 
@@ -173,3 +187,36 @@ def test_an_adverse_assessment_raises_the_monitoring_risk():
     for service, kwargs in STEPS[:2]:
         incident = service(actor=manager, incident=incident, **kwargs)
     assert "adverse_incidents" in {f.code for f in risk_factors(trader.operator)}
+
+
+@pytest.mark.parametrize("missing", ["action_description", "due_business_days"])
+def test_a_corrective_action_assessment_needs_what_and_when_and_writes_nothing_without(missing):
+    manager = official(Role.ACCOUNT_MANAGER)
+    incident = incidents.acknowledge_incident(actor=manager, incident=_report(aeo_trader(manager)))
+    kwargs = {**STEPS[1][1], missing: "" if missing == "action_description" else None}
+    with pytest.raises(DomainError) as refused:
+        incidents.assess_incident(actor=manager, incident=incident, **kwargs)
+    assert refused.value.field == missing
+    incident.refresh_from_db()
+    assert (incident.status, incident.corrective_actions.count()) == ("acknowledged", 0)
+
+
+def test_the_incident_page_raises_the_action_and_links_both_ways(client):
+    manager = official(Role.ACCOUNT_MANAGER)
+    incident = incidents.acknowledge_incident(actor=manager, incident=_report(aeo_trader(manager)))
+    client.force_login(manager)
+    response = client.post(
+        reverse("supervision:incident_act", args=[incident.pk, "assess"]),
+        {
+            "assess-assessment": "corrective_action",
+            "assess-comment": "Seals were not logged.",
+            "assess-action_description": "Keep a numbered seal log.",
+            "assess-due_business_days": "15",
+            "assess-version": incident.version,
+        },
+        follow=True,
+    )
+    action = incident.corrective_actions.get()
+    assert reverse("supervision:corrective_action", args=[action.pk]) in response.text
+    page = client.get(reverse("supervision:corrective_action", args=[action.pk])).text
+    assert reverse("supervision:incident", args=[incident.pk]) in page

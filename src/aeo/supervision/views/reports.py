@@ -162,6 +162,7 @@ def _incident_page(request: AuthedRequest, incident, bound=None) -> HttpResponse
     context = {
         "incident": incident,
         "files": incident.files.all(),
+        "corrective_actions": incident.corrective_actions.all(),
         "history": selectors.incident_history(incident),
     }
     return _detail(
