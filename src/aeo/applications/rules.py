@@ -1,7 +1,6 @@
 import rules
 
 from aeo.accounts.constants import Role
-from aeo.registry.constants import OfficeKind
 
 
 @rules.predicate
@@ -28,7 +27,7 @@ def is_examining_official(user, application) -> bool:
         return True
     if user.role != Role.EXAMINER or user.office is None:
         return False
-    return user.office.kind == OfficeKind.AEO_CENTER or user.office_id == application.office_id
+    return user.office.acts_for(application.office_id)
 
 
 @rules.predicate
@@ -40,7 +39,8 @@ def handles_consultation(user, consultation) -> bool:
         return True
     if user.role != Role.EXAMINER or user.office is None:
         return False
-    return user.office.kind == OfficeKind.AEO_CENTER or user.office == consultation.operator.office
+    office = consultation.operator.office
+    return user.office.acts_for(office.pk if office else None)
 
 
 rules.add_perm("applications.create_application", is_trader)

@@ -18,7 +18,6 @@ from aeo.applications.models import (
 )
 from aeo.core.clock import ClockReading
 from aeo.core.now import today
-from aeo.registry.constants import OfficeKind
 from aeo.supervision.selectors.contacts import managed_operator_ids
 
 
@@ -33,7 +32,7 @@ def applications_visible_to(user) -> ApplicationQuerySet:
     if user.role in PROGRAMME_READERS or user.is_superuser:
         return qs
     if user.role == Role.EXAMINER and user.office is not None:
-        if user.office.kind == OfficeKind.AEO_CENTER:
+        if user.office.is_aeo_center:
             return qs
         return qs.filter(office_id=user.office_id)
     if user.role == Role.ACCOUNT_MANAGER:
@@ -124,7 +123,7 @@ def workload_by_examiner(examiners: Iterable[User], on: date | None = None) -> d
         office = examiner.office
         if office is None:
             continue
-        scope = None if office.kind == OfficeKind.AEO_CENTER else office.pk
+        scope = None if office.is_aeo_center else office.pk
         if scope not in by_office:
             qs = Application.objects.all()
             by_office[scope] = urgency_counts(

@@ -3,7 +3,6 @@
 import rules
 
 from aeo.accounts.constants import Role
-from aeo.registry.constants import OfficeKind
 
 # Officials who decide on AEO status: issue, suspend, reinstate, revoke.
 DECIDERS = frozenset({Role.EXAMINER, Role.COORDINATOR, Role.POLICY_OFFICER})
@@ -20,15 +19,10 @@ def holds_the_operator(user, authorization) -> bool:
     AEO Center: another unit may not change an authorization it does not supervise."""
     if authorization is None or not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    office = user.office
-    if office is None:
-        return False
-    if office.kind == OfficeKind.AEO_CENTER:
-        return True
     region = authorization.operator.region
-    return region is not None and region.office_id == office.pk
+    return user.is_superuser or (
+        user.office is not None and user.office.acts_for(region.office_id if region else None)
+    )
 
 
 @rules.predicate

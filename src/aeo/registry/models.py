@@ -82,6 +82,15 @@ class CustomsOffice(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_aeo_center(self) -> bool:
+        return self.kind == OfficeKind.AEO_CENTER
+
+    def acts_for(self, office_id: int | None) -> bool:
+        """The one unit rule: an official posted here acts for the AEO unit of `office_id`
+        when it is this office, or for every unit from the AEO Center."""
+        return self.is_aeo_center or (office_id is not None and office_id == self.pk)
+
 
 class Region(models.Model):
     """A subdivision of an economy (a prefecture in Japan), routed to one regional office."""

@@ -6,7 +6,6 @@ from django.db.models import Count, JSONNull, Prefetch, QuerySet, prefetch_relat
 from django.utils.translation import gettext as _
 
 from aeo.accounts.constants import PROGRAMME_READERS, Role
-from aeo.registry.constants import OfficeKind
 from aeo.requirements.constants import AssessmentStatus, GapReason, QuestionKind, TemplateStatus
 from aeo.requirements.models import (
     Answer,
@@ -230,7 +229,7 @@ def self_assessments_visible_to(user) -> QuerySet[SelfAssessment]:
     if user.role == Role.TRADER and user.operator_id:
         return qs.filter(operator_id=user.operator_id)
     if user.role == Role.EXAMINER and user.office is not None:
-        if user.office.kind == OfficeKind.AEO_CENTER:
+        if user.office.is_aeo_center:
             return qs
         return qs.filter(applications__office_id=user.office_id).distinct()
     if user.role == Role.ACCOUNT_MANAGER:

@@ -11,7 +11,6 @@ operator: not its traders, not headquarters' policy officers.
 from django.db.models import Q
 
 from aeo.accounts.constants import Role
-from aeo.registry.constants import OfficeKind
 from aeo.supervision.selectors.contacts import managed_operator_ids
 
 UNIT_ROLES = frozenset({Role.EXAMINER, Role.ACCOUNT_MANAGER, Role.AUDITOR})
@@ -27,7 +26,7 @@ def sees_every_unit(user) -> bool:
     if user.is_superuser or user.role in EVERY_UNIT_ROLES:
         return True
     office = user.office if user.office_id else None
-    return user.role in UNIT_ROLES and office is not None and office.kind == OfficeKind.AEO_CENTER
+    return user.role in UNIT_ROLES and office is not None and office.is_aeo_center
 
 
 def operator_q(user, prefix: str = "operator__") -> Q:
@@ -62,7 +61,7 @@ def of_unit(user, operator) -> bool:
     if sees_every_unit(user):
         return True
     region = operator.region
-    return bool(user.office_id) and region is not None and region.office_id == user.office_id
+    return user.office_id is not None and user.office.acts_for(region.office_id if region else None)
 
 
 def supervises(user, operator) -> bool:
