@@ -33,23 +33,6 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 SME_QUESTION, SME_ALTERNATIVE = "IA-1", "Internal audit by a third party"
 
 
-@pytest.fixture
-def new_page(browser, live_server):
-    """Open a page in a fresh browser context (its own cookies: another person)."""
-    contexts = []
-
-    def open_page() -> Page:
-        context = browser.new_context(base_url=live_server.url)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
 def state(page: Page):
     return page.get_by_test_id("state")
 

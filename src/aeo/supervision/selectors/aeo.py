@@ -6,6 +6,7 @@ from typing import Any
 from aeo.authorizations.constants import CURRENT_STATUSES
 from aeo.authorizations.models import Authorization
 from aeo.supervision.selectors.contacts import current_account_manager
+from aeo.supervision.selectors.monitoring import Obligations, obligations_for
 from aeo.supervision.selectors.reports import open_incidents, pending_changes
 
 
@@ -17,6 +18,8 @@ class AEOOverview:
     open_incidents: list
     # Suspended AEO types whose plan of measures the holder still owes.
     plans_due: list[Authorization] = field(default_factory=list)
+    # Corrective actions to answer and audits announced.
+    obligations: Obligations = field(default_factory=lambda: Obligations([], []))
 
 
 def aeo_overview(operator) -> AEOOverview:
@@ -31,4 +34,5 @@ def aeo_overview(operator) -> AEOOverview:
         pending_changes=list(pending_changes(operator.change_notifications.all())[:10]),
         open_incidents=list(open_incidents(operator.incidents.all())[:10]),
         plans_due=[a for a in held if a.status == "suspended" and not a.measures_plan],
+        obligations=obligations_for(operator),
     )

@@ -42,6 +42,50 @@ def test_a_suspended_aeo_is_asked_for_its_plan_of_measures(client):
     assert "is suspended: submit your plan of measures" in page
 
 
+def test_the_home_lists_what_the_aeo_must_do_until_it_is_accepted(client):
+    from aeo.supervision.services.corrective_actions import (
+        create_corrective_action,
+        respond_to_corrective_action,
+        verify_corrective_action,
+    )
+
+    manager = official(Role.ACCOUNT_MANAGER)
+    trader = aeo_trader(manager)
+    client.force_login(trader)
+    assert 'data-testid="obligations"' not in client.get(reverse("home")).text
+    action = create_corrective_action(
+        actor=manager,
+        operator=trader.operator,
+        source="other",
+        description="Train the warehouse staff.",
+        due_business_days=5,
+    )
+    home = client.get(reverse("home")).text
+    assert reverse("supervision:corrective_action", args=[action.pk]) in home
+    assert f"respond by {action.due_on:%Y-%m-%d}" in home
+    action = respond_to_corrective_action(actor=trader, action=action, response="Done.")
+    verify_corrective_action(actor=manager, action=action, decision="accepted")
+    assert 'data-testid="obligations"' not in client.get(reverse("home")).text
+
+
+def test_the_queue_shows_the_managers_monitoring_contacts_due_this_month(client):
+    from aeo.core.now import today
+    from aeo.supervision.models import MonitoringPlan
+    from aeo.supervision.services.monitoring import refresh_plan
+
+    manager = official(Role.ACCOUNT_MANAGER)
+    mine, other = aeo_trader(manager).operator, aeo_trader(official(Role.ACCOUNT_MANAGER)).operator
+    for operator in (mine, other):
+        refresh_plan(operator=operator)
+    MonitoringPlan.objects.update(next_contact_on=today(), level="standard")
+    client.force_login(manager)
+    page = client.get(reverse("supervision:queue")).text
+    assert reverse("supervision:operator", args=[mine.pk]) in page
+    assert reverse("supervision:operator", args=[other.pk]) not in page
+    MonitoringPlan.objects.update(next_contact_on=today().replace(year=today().year + 1))
+    assert "No monitoring due this month." in client.get(reverse("supervision:queue")).text
+
+
 def test_the_queue_and_a_coordinators_reassignment(client):
     manager = official(Role.ACCOUNT_MANAGER)
     trader = aeo_trader(manager)
