@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from aeo.accounts.constants import Role
 from aeo.accounts.http import AuthedRequest
 from aeo.accounts.models import User
+from aeo.core.now import today
 from aeo.registry.models import Operator
 from aeo.supervision.forms.contacts import ReassignForm
 from aeo.supervision.selectors import queue as selectors
@@ -35,6 +36,8 @@ def queue(request: AuthedRequest) -> HttpResponse:
             "manager": manager,
             "incidents": incidents[:QUEUE_ROWS],
             "changes": changes[:QUEUE_ROWS],
+            "plans": selectors.monitoring_of(user, manager)[:QUEUE_ROWS],
+            "today": today(),
             "managers": selectors.managers_with_load() if user.role != Role.ACCOUNT_MANAGER else (),
         },
     )
