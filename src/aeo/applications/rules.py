@@ -39,8 +39,7 @@ def handles_consultation(user, consultation) -> bool:
         return True
     if user.role != Role.EXAMINER or user.office is None:
         return False
-    office = consultation.operator.office
-    return user.office.acts_for(office.pk if office else None)
+    return user.office.holds(consultation.operator)
 
 
 rules.add_perm("applications.create_application", is_trader)

@@ -19,9 +19,8 @@ def holds_the_operator(user, authorization) -> bool:
     AEO Center: another unit may not change an authorization it does not supervise."""
     if authorization is None or not user.is_authenticated:
         return False
-    region = authorization.operator.region
     return user.is_superuser or (
-        user.office is not None and user.office.acts_for(region.office_id if region else None)
+        user.office is not None and user.office.holds(authorization.operator)
     )
 
 

@@ -91,6 +91,13 @@ class CustomsOffice(models.Model):
         when it is this office, or for every unit from the AEO Center."""
         return self.is_aeo_center or (office_id is not None and office_id == self.pk)
 
+    def holds(self, operator: "Operator") -> bool:
+        """`acts_for` the unit of the operator's region (read only when it decides)."""
+        if self.is_aeo_center:
+            return True
+        region = operator.region if operator.region_id is not None else None
+        return region is not None and self.acts_for(region.office_id)
+
 
 class Region(models.Model):
     """A subdivision of an economy (a prefecture in Japan), routed to one regional office."""

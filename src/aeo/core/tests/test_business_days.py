@@ -1,4 +1,7 @@
-from datetime import date
+import random
+from datetime import date, timedelta
+
+import pytest
 
 from aeo.core.business_days import add_business_days, business_days_between, is_business_day
 
@@ -27,3 +30,31 @@ def test_between_is_the_inverse_of_add():
 
 def test_an_economy_without_a_calendar_counts_weekdays():
     assert add_business_days("XX", date(2026, 11, 20), 1) == date(2026, 11, 23)
+
+
+def _walk_between(economy: str, start: date, end: date) -> int:
+    """The definition, one day at a time: what the arithmetic must give."""
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        count += is_business_day(economy, day)
+    return count
+
+
+def _walk_add(economy: str, start: date, days: int) -> date:
+    day = start
+    while days:
+        day += timedelta(days=1)
+        days -= is_business_day(economy, day)
+    return day
+
+
+@pytest.mark.parametrize("economy", ["JP", "US", "SG", "XX"])
+def test_the_arithmetic_agrees_with_walking_the_calendar(economy):
+    rng = random.Random(economy)
+    for _ in range(300):
+        start = date(2018, 1, 1) + timedelta(days=rng.randrange(365 * 10))
+        end = start + timedelta(days=rng.randrange(-10, 500))
+        assert business_days_between(economy, start, end) == _walk_between(economy, start, end)
+        n = rng.choice([0, 1, 2, 5, 30, 90, 120, rng.randrange(400)])
+        assert add_business_days(economy, start, n) == _walk_add(economy, start, n)

@@ -60,8 +60,7 @@ def of_unit(user, operator) -> bool:
         return user.is_authenticated and user.is_superuser
     if sees_every_unit(user):
         return True
-    region = operator.region
-    return user.office_id is not None and user.office.acts_for(region.office_id if region else None)
+    return user.office_id is not None and user.office.holds(operator)
 
 
 def supervises(user, operator) -> bool:
