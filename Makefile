@@ -62,11 +62,15 @@ gettext:
 messages: $(VENV)/.installed gettext
 	cd src/aeo && ../../$(VENV)/bin/aeo makemessages -l ja --no-obsolete --add-location=file -i tests
 
-# Debian's chromium for the browser tests, where apt is available and it is missing.
+# Debian's chromium for the browser tests, and the Japanese fonts for their screenshots, where apt
+# is available and they are missing.
 chromium:
 	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "warning: could not install chromium; browser tests will be skipped" >&2; fi
+	@if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null) \
+	  || echo "warning: could not install fonts-noto-cjk; Japanese screenshots will show boxes" >&2; fi
 
 demo: install
 	AEO_DEMO=1 PORT=$(PORT) $(VENV)/bin/aeo demo

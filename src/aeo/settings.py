@@ -105,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "aeo.core.context_processors.platform",
                 "aeo.notifications.context_processors.inbox",
+                "aeo.home.navigation.navigation",
             ],
         },
     },

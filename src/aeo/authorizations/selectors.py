@@ -7,7 +7,7 @@ from datetime import date
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
-from aeo.accounts.constants import CUSTOMS_ROLES, Role
+from aeo.accounts.constants import REGISTRY_READERS, Role
 from aeo.authorizations.constants import (
     REAPPLICATION_BAR_YEARS,
     AuthorizationEventType,
@@ -25,11 +25,12 @@ def _authorizations() -> QuerySet[Authorization]:
 
 
 def authorizations_visible_to(user) -> QuerySet[Authorization]:
-    """Customs officials see every authorization; a trader only its own operator's."""
+    """Officials who read the registry (customs and OGA) see every authorization; a trader only
+    its own operator's."""
     qs = _authorizations()
     if not user.is_authenticated:
         return qs.none()
-    if user.is_superuser or user.role in CUSTOMS_ROLES:
+    if user.is_superuser or user.role in REGISTRY_READERS:
         return qs
     if user.role == Role.TRADER and user.operator_id:
         return qs.filter(operator_id=user.operator_id)

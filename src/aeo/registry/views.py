@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -116,13 +116,11 @@ def operator_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(request, "registry/operator_form.html", {"form": form, "operator": operator})
 
 
-@login_required
-def economy_list(request: AuthedRequest) -> HttpResponse:
+def economy_list(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/economy_list.html", {"economies": selectors.economies()})
 
 
-@login_required
-def economy_detail(request: AuthedRequest, code: str) -> HttpResponse:
+def economy_detail(request: HttpRequest, code: str) -> HttpResponse:
     economy = get_object_or_404(Economy, code=code.upper())
     year = today().year
     return render(

@@ -96,4 +96,4 @@ def test_signed_in_home_page_in_japanese():
     page = client.get(reverse("home")).content.decode()
     assert '<html lang="ja">' in page
     assert "ようこそ、Hanako Sato さん" in page
-    assert "登録事業者数" in page and "審査官" in page  # the examiner's figures and role
+    assert "受理待ちの申請" in page and "審査官" in page  # the examiner's work queue and role
