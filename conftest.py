@@ -35,13 +35,16 @@ def reference_data(transactional_db):
     """The data migrations' reference data, for tests that run outside a rolled-back transaction.
 
     A transactional test empties every table when it ends; this puts the economies, offices,
-    regions and the default requirements catalogue back (idempotently) before the next one.
+    regions, Japan's AEO types and the default requirements catalogue back (idempotently)
+    before the next one.
     """
-    from aeo.registry.models import CustomsOffice, Economy, Region
+    from aeo.registry.data.aeo_types import JAPAN, add_aeo_types
+    from aeo.registry.models import AEOType, CustomsOffice, Economy, Region
     from aeo.registry.reference import sync_reference_data
     from aeo.requirements.catalogue import load_default
     from aeo.requirements.models import Criterion, Question, TemplateVersion
 
     sync_reference_data(Economy, CustomsOffice, Region)
+    add_aeo_types(AEOType, "JP", JAPAN)
     if not TemplateVersion.objects.exists():
         load_default(TemplateVersion, Criterion, Question, now=timezone.now())

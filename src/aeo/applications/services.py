@@ -36,11 +36,11 @@ from aeo.applications.models import (
 )
 from aeo.authorizations import selectors as authorization_selectors
 from aeo.authorizations import services as authorization_services
-from aeo.authorizations.constants import ROLE_TO_TYPE
 from aeo.core.errors import Conflict, DomainError
 from aeo.core.now import now, today
 from aeo.core.workflow import open_history, transition
 from aeo.notifications.services import Message, notify
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.constants import OfficeKind
 from aeo.registry.models import CustomsOffice, Operator
 from aeo.requirements import services as requirement_services
@@ -263,9 +263,17 @@ def create_application(*, actor: User, roles: list[str] | None = None) -> Applic
         )
     held = set(operator.role_codes)
     authorized = {a.aeo_type for a in authorization_selectors.active_for_operator(operator)}
+    types = {r: registry_selectors.type_for_role(operator.economy_id, r) for r in held}
     # By default: every role whose AEO type the operator does not hold yet.
-    open_roles = {r for r in held if ROLE_TO_TYPE[r] not in authorized}
+    open_roles = {r for r, code in types.items() if code and code not in authorized}
+    untyped = {r for r, code in types.items() if code is None}
     chosen = sorted(set(roles or open_roles))
+    if set(chosen) & untyped or (not chosen and held == untyped):
+        raise DomainError(
+            _("The AEO programme has no type for these roles of your company."),
+            field="roles",
+            code="no_aeo_type_for_role",
+        )
     if not chosen:
         raise Conflict(
             _("Your company already holds AEO status for all its roles."),

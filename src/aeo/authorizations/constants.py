@@ -1,42 +1,9 @@
-"""AEO types, authorization states, suspension grounds and the one map of status transitions."""
+"""Authorization states, suspension grounds and the one map of status transitions."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from aeo.core.workflow import Move, Workflow
-from aeo.registry.constants import OperatorRole
-
-
-class AEOType(models.TextChoices):
-    """The kind of AEO, by the operator's role in the supply chain; also the AEO-number infix."""
-
-    IMPORTER = "IMP", _("AEO Importer")
-    EXPORTER = "EXP", _("AEO Exporter")
-    CUSTOMS_BROKER = "BRK", _("AEO Customs Broker")
-    WAREHOUSE_OPERATOR = "WHS", _("AEO Warehouse Operator")
-    LOGISTICS_OPERATOR = "LOG", _("AEO Logistics Operator")
-    MANUFACTURER = "MFR", _("AEO Manufacturer")
-
-
-# Every operator role maps to exactly one AEO type; the roles that move goods for others
-# (carriers, forwarders, handlers, couriers, agents, platforms) share the logistics type.
-ROLE_TO_TYPE: dict[str, AEOType] = {
-    OperatorRole.IMPORTER: AEOType.IMPORTER,
-    OperatorRole.EXPORTER: AEOType.EXPORTER,
-    OperatorRole.CUSTOMS_BROKER: AEOType.CUSTOMS_BROKER,
-    OperatorRole.WAREHOUSE_OPERATOR: AEOType.WAREHOUSE_OPERATOR,
-    OperatorRole.MANUFACTURER: AEOType.MANUFACTURER,
-    OperatorRole.LOGISTICS_OPERATOR: AEOType.LOGISTICS_OPERATOR,
-    OperatorRole.FREIGHT_FORWARDER: AEOType.LOGISTICS_OPERATOR,
-    OperatorRole.ROAD_CARRIER: AEOType.LOGISTICS_OPERATOR,
-    OperatorRole.SEA_CARRIER: AEOType.LOGISTICS_OPERATOR,
-    OperatorRole.AIR_CARRIER: AEOType.LOGISTICS_OPERATOR,
-    OperatorRole.GROUND_HANDLER: AEOType.LOGISTICS_OPERATOR,
-    OperatorRole.TERMINAL_OPERATOR: AEOType.LOGISTICS_OPERATOR,
-    OperatorRole.COURIER: AEOType.LOGISTICS_OPERATOR,
-    OperatorRole.SHIPPING_AGENT: AEOType.LOGISTICS_OPERATOR,
-    OperatorRole.ECOMMERCE_PLATFORM: AEOType.LOGISTICS_OPERATOR,
-}
 
 
 class AuthorizationStatus(models.TextChoices):

@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from aeo.authorizations.constants import (
     CURRENT_STATUSES,
-    AEOType,
     AuthorizationEventType,
     AuthorizationStatus,
     SuspensionGround,
 )
 from aeo.core.models import AppendOnlyModel, HistoryEvent
 from aeo.core.now import now
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Economy, Operator
 
 
@@ -27,7 +27,9 @@ class Authorization(models.Model):
         related_name="authorizations",
         verbose_name=_("operator"),
     )
-    aeo_type = models.CharField(_("AEO type"), max_length=3, choices=AEOType.choices)
+    # The code of one of the economy's AEO types (registry reference data), also the
+    # AEO-number infix.
+    aeo_type = models.CharField(_("AEO type"), max_length=3)
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -66,6 +68,10 @@ class Authorization(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aeo_number} {self.get_aeo_type_display()}"
+
+    def get_aeo_type_display(self) -> str:
+        """The type's name in the active language, from the economy's reference data."""
+        return registry_selectors.aeo_type_name(self.operator.economy_id, self.aeo_type)
 
 
 class AuthorizationEvent(HistoryEvent):
@@ -110,7 +116,7 @@ class AEONumberCounter(models.Model):
     """The last sequence number issued per economy and AEO type, locked while issuing."""
 
     economy = models.ForeignKey(Economy, on_delete=models.PROTECT, related_name="+")
-    aeo_type = models.CharField(max_length=3, choices=AEOType.choices)
+    aeo_type = models.CharField(max_length=3)
     last_value = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -1,12 +1,13 @@
 from datetime import date, datetime
 from typing import Literal
 
+from django.conf import settings
 from ninja import Field, Schema
+from pydantic import field_validator
 
 from aeo.authorizations import selectors
 from aeo.authorizations.constants import (
     WORKFLOW,
-    AEOType,
     AuthorizationEventType,
     AuthorizationStatus,
     SuspensionGround,
@@ -14,6 +15,7 @@ from aeo.authorizations.constants import (
 from aeo.authorizations.models import Authorization, AuthorizationEvent
 from aeo.core.bounds import BoundedDate, IdValue
 from aeo.core.schemas import HistoryEventOut, allowed_actions
+from aeo.registry import selectors as registry_selectors
 
 
 class RegisterEntryOut(Schema):
@@ -23,7 +25,7 @@ class RegisterEntryOut(Schema):
     legal_name: str = Field(alias="operator.legal_name")
     tin: str = Field(alias="operator.tin")
     economy: str = Field(alias="operator.economy_id")
-    type: AEOType = Field(alias="aeo_type")
+    type: str = Field(alias="aeo_type", description="the code of one of `list_aeo_types`")
     type_label: str
     valid_from: date
     valid_to: date | None = Field(description="null: valid indefinitely")
@@ -34,9 +36,19 @@ class RegisterEntryOut(Schema):
         return str(obj.get_aeo_type_display())
 
 
-class RegisterFilters(Schema):
+class TypeFilter(Schema):
+    type: str | None = Field(None, max_length=3, description="an AEO type's code")
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, code: str | None) -> str | None:
+        if code and not registry_selectors.aeo_type(settings.AEO_ECONOMY, code):
+            raise ValueError(f"Unknown AEO type {code!r}: see list_aeo_types.")
+        return code
+
+
+class RegisterFilters(TypeFilter):
     q: str = Field("", max_length=200, description="legal name, TIN or AEO number")
-    type: AEOType | None = None
 
 
 class AuthorizationOut(RegisterEntryOut):
@@ -62,9 +74,8 @@ class AuthorizationDetailOut(AuthorizationOut):
         return allowed_actions(WORKFLOW, obj, context)
 
 
-class AuthorizationFilters(Schema):
+class AuthorizationFilters(TypeFilter):
     q: str = Field("", max_length=200)
-    type: AEOType | None = None
     status: AuthorizationStatus | None = None
     operator_id: IdValue | None = None
 

@@ -17,7 +17,6 @@ from aeo.accounts.models import User
 from aeo.authorizations.constants import (
     CURRENT_STATUSES,
     REVOKED_WHEN_PERIOD_ENDS,
-    ROLE_TO_TYPE,
     WORKFLOW,
     AuthorizationEventType,
     AuthorizationStatus,
@@ -30,15 +29,18 @@ from aeo.core.errors import Conflict, DomainError, InvalidTransition
 from aeo.core.now import today
 from aeo.core.workflow import open_history, transition
 from aeo.notifications.services import Message, notify
+from aeo.registry import selectors as registry_selectors
+from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Operator
 from aeo.supervision.selectors.contacts import current_account_manager
 
 
 def _types_for(operator: Operator, roles: list[str]) -> list[str]:
-    """The AEO types for `roles` (each once, in the order given), which the operator must hold."""
+    """The AEO types of the operator's economy for `roles` (each once, in the order given);
+    the operator must hold each role and a type of its economy must admit it."""
     if not roles:
         raise DomainError(_("Choose at least one role."), field="roles", code="required")
-    unknown = sorted(set(roles) - set(ROLE_TO_TYPE))
+    unknown = sorted(set(roles) - set(OperatorRole.values))
     if unknown:
         raise DomainError(
             _("Unknown role: %s.") % ", ".join(unknown), field="roles", code="unknown_choice"
@@ -50,7 +52,19 @@ def _types_for(operator: Operator, roles: list[str]) -> list[str]:
             field="roles",
             code="role_not_held",
         )
-    return list(dict.fromkeys(ROLE_TO_TYPE[role].value for role in roles))
+    types = {role: registry_selectors.type_for_role(operator.economy_id, role) for role in roles}
+    untyped = [role for role, code in types.items() if code is None]
+    if untyped:
+        raise DomainError(
+            _("No AEO type of %(economy)s admits the role: %(roles)s.")
+            % {
+                "economy": operator.economy.name,
+                "roles": ", ".join(str(OperatorRole(r).label) for r in untyped),
+            },
+            field="roles",
+            code="no_aeo_type_for_role",
+        )
+    return list(dict.fromkeys(code for code in types.values() if code))
 
 
 @transaction.atomic

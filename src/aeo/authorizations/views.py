@@ -13,7 +13,6 @@ from aeo.authorizations.certificate import certificate_for
 from aeo.authorizations.certificate_pdf import render_pdf
 from aeo.authorizations.constants import (
     WORKFLOW,
-    AEOType,
     AuthorizationEventType,
     AuthorizationStatus,
 )
@@ -21,6 +20,7 @@ from aeo.authorizations.models import Authorization
 from aeo.core.actions import Action, available, forms_for
 from aeo.core.actions import act as core_act
 from aeo.core.forms import UswdsForm
+from aeo.registry import selectors as registry_selectors
 
 PAGE_SIZE = 25
 
@@ -35,7 +35,7 @@ def _listing(
     context = {
         "page_obj": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
         "filters": filters,
-        "types": AEOType.choices,
+        "types": registry_selectors.aeo_type_choices(),
         "statuses": AuthorizationStatus.choices,
         "querystring_base": urlencode({k: v for k, v in filters.items() if v}) + "&",
         "link_rows": request.user.is_authenticated,

@@ -74,6 +74,14 @@ COMPANIONS = {
     OperatorRole.WAREHOUSE_OPERATOR: [OperatorRole.LOGISTICS_OPERATOR],
     OperatorRole.FREIGHT_FORWARDER: [OperatorRole.CUSTOMS_BROKER, OperatorRole.LOGISTICS_OPERATOR],
 }
+# Roles that no AEO type of Japan admits come with one that a type does, as they do in trade:
+# platforms import, handlers and terminals run bonded sheds, agents forward.
+HELD_WITH = {
+    OperatorRole.ECOMMERCE_PLATFORM: OperatorRole.IMPORTER,
+    OperatorRole.GROUND_HANDLER: OperatorRole.WAREHOUSE_OPERATOR,
+    OperatorRole.TERMINAL_OPERATOR: OperatorRole.WAREHOUSE_OPERATOR,
+    OperatorRole.SHIPPING_AGENT: OperatorRole.FREIGHT_FORWARDER,
+}
 # Prefectures weighted by where trade is concentrated.
 BUSY_REGIONS = {
     "JP-13": 8,
@@ -168,6 +176,8 @@ def _operator_spec(rng: random.Random, regions: list[Region]) -> dict:
     roles = {main}
     if main in COMPANIONS and rng.random() < 0.5:
         roles.add(rng.choice(COMPANIONS[main]))
+    if main in HELD_WITH:
+        roles.add(HELD_WITH[main])
     weights = [BUSY_REGIONS.get(r.code, 1) for r in regions]
     region = rng.choices(regions, weights=weights)[0]
     name = f"{rng.choice(NAME_STEMS)} {rng.choice(NAME_TRADES[main])} {rng.choice(SUFFIXES)}"

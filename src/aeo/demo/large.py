@@ -19,10 +19,11 @@ from aeo.accounts.models import User
 from aeo.applications import services as application_services
 from aeo.applications.constants import CLOCK_STATES, State, Track
 from aeo.applications.models import Application, ClockPause
-from aeo.authorizations.constants import ROLE_TO_TYPE, AuthorizationStatus
+from aeo.authorizations.constants import AuthorizationStatus
 from aeo.authorizations.models import AEONumberCounter, Authorization
 from aeo.core.business_days import add_business_days
 from aeo.core.now import now, today
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Economy, Operator, OperatorRoleAssignment, Region
 from aeo.requirements import selectors as requirement_selectors
 from aeo.requirements.constants import AssessmentStatus
@@ -171,7 +172,8 @@ def build_large(
     }
     issued: list[Authorization] = []
     for operator, app in authorized:
-        for aeo_type in sorted({ROLE_TO_TYPE[r] for r in app.roles}):
+        types = {registry_selectors.type_for_role(japan.code, r) for r in app.roles}
+        for aeo_type in sorted(t for t in types if t):  # roles no type admits: none
             if len(issued) >= wanted:
                 break
             counters[aeo_type] = counters.get(aeo_type, 0) + 1

@@ -15,6 +15,7 @@ from aeo.applications.models import Application
 from aeo.core.business_days import add_business_days
 from aeo.core.now import today as local_today
 from aeo.core.now import travel
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Operator
 from aeo.requirements import selectors as requirement_selectors
 from aeo.requirements import services as requirement_services
@@ -91,11 +92,13 @@ def build_applications(rng: random.Random, examiner: User) -> None:
     at the dates it happened (`travel`), so that clocks, timelines and inboxes agree."""
     if Application.objects.exists():
         return
-    candidates = list(
-        Operator.objects.filter(region__office=examiner.office, users__isnull=True)
+    candidates = [
+        operator
+        for operator in Operator.objects.filter(region__office=examiner.office, users__isnull=True)
         .order_by("tin")
         .prefetch_related("roles")
-    )
+        if registry_selectors.admitted_roles(operator)
+    ]
     rng.shuffle(candidates)
     today = local_today()
     for operator, (stage, age) in zip(candidates, STAGES, strict=False):

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from aeo.accounts.models import User
 from aeo.authorizations import services as authorization_services
-from aeo.authorizations.constants import AEOType
 from aeo.core.now import today as local_today
 from aeo.core.now import travel
 from aeo.demo.lifecycle import local_time
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Operator
 from aeo.supervision.models import Incident
@@ -37,7 +37,7 @@ def build_supervision() -> None:
         )
         for operator in (large.operator, broker.operator):
             ensure_account_manager(actor=None, operator=operator)
-    manufacturer = next(a for a in issued if a.aeo_type == AEOType.MANUFACTURER)
+    manufacturer = next(a for a in issued if a.aeo_type == "MFR")
     with travel(local_time(today - timedelta(days=20), 14)):
         authorization_services.suspend(
             actor=coordinator,
@@ -102,11 +102,11 @@ def _revoked_last_year(coordinator: User, today) -> None:
         .order_by("tin")
         .first()
     )
-    if operator is None or not operator.role_codes:
+    if operator is None or not registry_selectors.admitted_roles(operator):
         return
     with travel(local_time(today - timedelta(days=900), 10)):
         (authorization,) = authorization_services.issue_authorizations(
-            actor=None, operator=operator, roles=operator.role_codes[:1]
+            actor=None, operator=operator, roles=registry_selectors.admitted_roles(operator)[:1]
         )
     with travel(local_time(today - timedelta(days=200), 10)):
         authorization_services.revoke(

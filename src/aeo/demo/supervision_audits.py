@@ -18,6 +18,7 @@ from aeo.authorizations import services as authorization_services
 from aeo.core.business_days import add_business_days
 from aeo.core.now import today as local_today
 from aeo.core.now import travel
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Operator
 from aeo.requirements import selectors as requirement_selectors
 from aeo.supervision.models import Audit
@@ -36,7 +37,7 @@ def _authorize(operator: Operator, on: date) -> None:
         authorization_services.issue_authorizations(
             actor=None,
             operator=operator,
-            roles=operator.role_codes[:1],
+            roles=registry_selectors.admitted_roles(operator)[:1],
             valid_from=on,
         )
         ensure_account_manager(actor=None, operator=operator)
@@ -49,13 +50,16 @@ def build_audits(auditor: User, password: str) -> list[tuple[str, str, str]]:
         return [_login(known)] if known else []
     today = local_today()
     calendar = "JP"
-    free = list(
-        Operator.objects.filter(
+    free = [
+        operator
+        for operator in Operator.objects.filter(
             region__office=auditor.office, users__isnull=True, authorizations__isnull=True
         )
         .exclude(applications__isnull=False)
         .order_by("tin")
-    )
+        .prefetch_related("roles")
+        if registry_selectors.admitted_roles(operator)
+    ]
     young = [o for o in free if o.established_on and o.established_on > today - timedelta(days=700)]
     settled = [o for o in free if o.established_on and o.established_on < date(2015, 1, 1)]
     if len(young) < 2 or len(settled) < 2:

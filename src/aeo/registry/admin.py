@@ -1,7 +1,14 @@
 from django.contrib import admin
 
 from aeo.core.admin import AuditedAdmin, ReadOnlyAdmin, ReadOnlyInline
-from aeo.registry.models import CustomsOffice, Economy, Operator, OperatorRoleAssignment, Region
+from aeo.registry.models import (
+    AEOType,
+    CustomsOffice,
+    Economy,
+    Operator,
+    OperatorRoleAssignment,
+    Region,
+)
 
 
 @admin.register(Economy)
@@ -15,6 +22,12 @@ class EconomyAdmin(AuditedAdmin):
         "sme_employee_cap",
     )
     search_fields = ("code", "name")
+
+
+@admin.register(AEOType)
+class AEOTypeAdmin(AuditedAdmin):
+    list_display = ("economy", "code", "name_en", "name_ja", "position")
+    list_filter = ("economy",)
 
 
 @admin.register(CustomsOffice)

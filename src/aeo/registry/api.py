@@ -7,7 +7,14 @@ from ninja.pagination import paginate
 from aeo.core.bounds import ObjectId, Pagination
 from aeo.registry import selectors, services
 from aeo.registry.models import Economy, Operator, Region
-from aeo.registry.schemas import EconomyOut, OperatorIn, OperatorOut, OperatorPatch
+from aeo.registry.schemas import (
+    AEOTypeFilters,
+    EconomyOut,
+    OperatorIn,
+    OperatorOut,
+    OperatorPatch,
+    RegistryAEOTypeOut,
+)
 
 router = Router(tags=["registry"])
 
@@ -43,6 +50,18 @@ def list_economies(request: HttpRequest):
 @router.get("/economies/{code}", response=EconomyOut, operation_id="get_economy")
 def get_economy(request: HttpRequest, code: str):
     return get_object_or_404(Economy, code=code.upper())
+
+
+@router.get(
+    "/aeo-types",
+    response=list[RegistryAEOTypeOut],
+    operation_id="list_aeo_types",
+    auth=None,
+    summary="The AEO types of an economy's programme",
+)
+def list_aeo_types(request: HttpRequest, filters: Query[AEOTypeFilters]):
+    """In the programme's order; empty for an economy whose types are not (yet) known here."""
+    return selectors.aeo_types(filters.economy)
 
 
 @router.get("/operators", response=list[OperatorOut], operation_id="list_operators")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from aeo.core.now import now
@@ -62,6 +63,45 @@ class Economy(models.Model):
         if self.validity_years is None:
             return str(_("Indefinite"))
         return str(_("%(n)d years") % {"n": self.validity_years})
+
+
+class AEOType(models.Model):
+    """A type of AEO as an economy's programme defines it (reference data, per economy).
+
+    `code` is the infix of the AEO numbers of the type (JP-IMP-000001); `roles` are the
+    operator roles that may hold it. A role no type of the economy admits cannot be authorized.
+    """
+
+    economy = models.ForeignKey(
+        Economy, on_delete=models.PROTECT, related_name="aeo_types", verbose_name=_("economy")
+    )
+    code = models.CharField(_("code"), max_length=3)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=100, blank=True)
+    roles = models.JSONField(_("operator roles that may hold it"), default=list)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["economy", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["economy", "code"], name="unique_aeo_type_code")
+        ]
+        verbose_name = _("AEO type")
+        verbose_name_plural = _("AEO types")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the active language (English where no Japanese name is given)."""
+        if (get_language() or "").startswith("ja") and self.name_ja:
+            return self.name_ja
+        return self.name_en
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [str(OperatorRole(code).label) for code in self.roles]
 
 
 class CustomsOffice(models.Model):

@@ -13,6 +13,20 @@ class EconomyOut(Schema):
     calendar_code: str
 
 
+class RegistryAEOTypeOut(Schema):
+    economy: str = Field(alias="economy_id")
+    code: str = Field(description="the infix of the type's AEO numbers")
+    name: str = Field(description="in the language of the request")
+    name_en: str
+    name_ja: str
+    roles: list[OperatorRole] = Field(description="the operator roles that may hold the type")
+    position: int
+
+
+class AEOTypeFilters(Schema):
+    economy: str = Field("", max_length=2, description="ISO 3166 alpha-2; default: ours")
+
+
 class OperatorOut(Schema):
     id: int
     economy: str = Field(alias="economy_id")

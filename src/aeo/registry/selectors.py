@@ -1,9 +1,21 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from aeo.accounts.constants import REGISTRY_READERS, Role
-from aeo.registry.models import Economy, Operator, OperatorQuerySet, OperatorRoleAssignment
+from aeo.registry.models import (
+    AEOType,
+    Economy,
+    Operator,
+    OperatorQuerySet,
+    OperatorRoleAssignment,
+)
 from aeo.registry.tin import normalize as normalize_tin
 
 
@@ -74,3 +86,58 @@ def search_operators(
 
 def economies() -> list[Economy]:
     return list(Economy.objects.all())
+
+
+# --- AEO types (reference data per economy) ---------------------------------------------------
+
+# Every economy's types, read at most once a minute per process (the default cache): a few rows
+# that change only by a data migration or an admin edit (which forgets them at once here), and
+# every list of authorizations names them.
+TYPES_KEY = "registry:aeo_types"
+TYPES_TTL_SECONDS = 60
+
+
+@receiver([post_save, post_delete], sender=AEOType)
+def _forget_types(sender: Any, **kwargs: Any) -> None:
+    cache.delete(TYPES_KEY)
+
+
+def _all_types() -> dict[str, list[AEOType]]:
+    found = cache.get(TYPES_KEY)
+    if found is None:
+        found = {}
+        for aeo_type in AEOType.objects.order_by("economy_id", "position", "code"):
+            found.setdefault(aeo_type.economy_id, []).append(aeo_type)
+        cache.set(TYPES_KEY, found, TYPES_TTL_SECONDS)
+    return found
+
+
+def aeo_types(economy: str = "") -> list[AEOType]:
+    """The AEO types of `economy` (default: the administering economy), in the programme's
+    order; empty for an economy whose types are not loaded."""
+    return list(_all_types().get((economy or settings.AEO_ECONOMY).upper(), []))
+
+
+def aeo_type(economy: str, code: str) -> AEOType | None:
+    return next((t for t in aeo_types(economy) if t.code == code), None)
+
+
+def aeo_type_name(economy: str, code: str) -> str:
+    """The type's name in the active language; the code itself for a type not (yet) known."""
+    found = aeo_type(economy, code)
+    return found.name if found else code
+
+
+def aeo_type_choices(economy: str = "") -> list[tuple[str, str]]:
+    return [(t.code, t.name) for t in aeo_types(economy)]
+
+
+def type_for_role(economy: str, role: str) -> str | None:
+    """The code of the first type of `economy` that admits `role`; None: no type does."""
+    return next((t.code for t in aeo_types(economy) if role in t.roles), None)
+
+
+def admitted_roles(operator: Operator) -> list[str]:
+    """The operator's roles that a type of its economy admits (the ones it may be authorized
+    for), in the order of `role_codes`."""
+    return [r for r in operator.role_codes if type_for_role(operator.economy_id, r)]

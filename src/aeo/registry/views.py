@@ -129,6 +129,7 @@ def economy_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "economy": economy,
             "offices": economy.offices.all(),
+            "aeo_types": selectors.aeo_types(economy.code),
             "year": year,
             "holidays": business_days.holiday_names(economy.calendar_code, year),
         },

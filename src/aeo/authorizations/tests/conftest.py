@@ -8,7 +8,8 @@ from aeo.authorizations import services
 from aeo.authorizations.constants import SuspensionGround
 from aeo.authorizations.models import Authorization
 from aeo.core.now import today
-from aeo.registry.models import CustomsOffice
+from aeo.registry.data.aeo_types import add_aeo_types
+from aeo.registry.models import AEOType, CustomsOffice, Economy
 from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFactory
 
 START = date(2025, 4, 1)
@@ -18,6 +19,12 @@ def issue(operator, roles=("importer",), **kwargs) -> list[Authorization]:
     return services.issue_authorizations(
         actor=None, operator=operator, roles=list(roles), valid_from=START, **kwargs
     )
+
+
+def economy_with_importers(code: str) -> Economy:
+    """A foreign economy whose programme (in the test) has one type, for importers."""
+    add_aeo_types(AEOType, code, [("IMP", "Importer", "", ["importer"])])
+    return Economy.objects.get(code=code)
 
 
 def bearer(user) -> dict[str, str]:

@@ -8,16 +8,15 @@ from django.utils import timezone
 from aeo.authorizations import services
 from aeo.authorizations.models import Authorization
 from aeo.authorizations.tasks import expire_authorizations
-from aeo.authorizations.tests.conftest import change_to, issue
+from aeo.authorizations.tests.conftest import change_to, economy_with_importers, issue
 from aeo.core.now import today, travel
-from aeo.registry.models import Economy
 from aeo.registry.tests.factories import OperatorFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _mexican(valid_from: date, roles=("importer",)) -> Authorization:
-    operator = OperatorFactory(economy=Economy.objects.get(code="MX"), region=None, roles=roles)
+    operator = OperatorFactory(economy=economy_with_importers("MX"), region=None, roles=roles)
     return services.issue_authorizations(
         actor=None, operator=operator, roles=list(roles), valid_from=valid_from
     )[0]

@@ -7,15 +7,17 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.utils import translation
 
 from aeo.accounts.constants import Role
 from aeo.authorizations import services
-from aeo.authorizations.constants import ROLE_TO_TYPE, AEOType, AuthorizationStatus
+from aeo.authorizations.constants import AuthorizationStatus
 from aeo.authorizations.models import Authorization
-from aeo.authorizations.tests.conftest import START, change_to, issue
+from aeo.authorizations.tests.conftest import START, change_to, economy_with_importers, issue
 from aeo.authorizations.validity import valid_to
 from aeo.core.errors import DomainError
 from aeo.core.models import AuditEvent
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Economy
 from aeo.registry.tests.factories import OperatorFactory, UserFactory
@@ -36,7 +38,7 @@ def test_two_issues_in_a_row_get_distinct_consecutive_numbers():
 
 
 def test_sequences_run_per_economy_and_type():
-    mx = Economy.objects.get(code="MX")
+    mx = economy_with_importers("MX")
     assert issue(OperatorFactory(roles=["exporter"]), ["exporter"])[0].aeo_number == (
         "JP-EXP-000001"
     )
@@ -82,20 +84,37 @@ def test_concurrent_issues_never_share_a_number():
     assert sorted(numbers) == [f"JP-IMP-{n:06d}" for n in range(1, 7)]
 
 
-def test_every_operator_role_maps_to_an_aeo_type():
-    assert set(ROLE_TO_TYPE) == set(OperatorRole.values)
+def test_japans_types_admit_only_known_roles_each_role_once():
+    admitted = [role for t in registry_selectors.aeo_types("JP") for role in t.roles]
+    assert len(admitted) == len(set(admitted))
+    assert set(admitted) < set(OperatorRole.values)
+    assert OperatorRole.ECOMMERCE_PLATFORM not in admitted
 
 
 def test_one_authorization_per_type_for_several_roles():
     operator = OperatorFactory(roles=["importer", "customs_broker", "sea_carrier", "courier"])
     issued = issue(operator, ["importer", "customs_broker", "sea_carrier", "courier"])
-    assert [a.aeo_type for a in issued] == [
-        AEOType.IMPORTER,
-        AEOType.CUSTOMS_BROKER,
-        AEOType.LOGISTICS_OPERATOR,
-    ]
+    assert [a.aeo_type for a in issued] == ["IMP", "BRK", "LOG"]
     assert issued[1].get_aeo_type_display() == "AEO Customs Broker"
+    with translation.override("ja"):
+        assert issued[0].get_aeo_type_display() == "特例輸入者"
     assert len({a.aeo_number for a in issued}) == 3
+
+
+def test_a_role_no_type_admits_is_refused_with_its_code():
+    """An e-commerce platform is no type of Japan's programme: never a logistics operator."""
+    operator = OperatorFactory(roles=["importer", "ecommerce_platform"])
+    with pytest.raises(DomainError) as refused:
+        issue(operator, ["importer", "ecommerce_platform"])
+    assert refused.value.code == "no_aeo_type_for_role"
+    assert not Authorization.objects.filter(operator=operator).exists()
+
+
+def test_an_economy_without_types_authorizes_no_one():
+    operator = OperatorFactory(economy=Economy.objects.get(code="TW"), region=None)
+    with pytest.raises(DomainError) as refused:
+        issue(operator, ["importer"])
+    assert refused.value.code == "no_aeo_type_for_role"
 
 
 def test_refuses_a_type_the_operator_already_holds_but_issues_nothing_partially():
@@ -128,7 +147,7 @@ def test_refuses_roles_that_make_no_sense(roles, message):
     [("JP", None), ("MX", date(2027, 3, 31)), ("SG", date(2028, 3, 31))],
 )
 def test_validity_follows_the_economy_rule(economy, expected):
-    operator = OperatorFactory(economy=Economy.objects.get(code=economy), region=None)
+    operator = OperatorFactory(economy=economy_with_importers(economy), region=None)
     (authorization,) = issue(operator)
     assert authorization.valid_from == START
     assert authorization.valid_to == expected

@@ -41,7 +41,7 @@ def test_certificate_page_for_the_holder_and_officials(client, authorization, tr
         assert page.status_code == 200
         assert authorization.aeo_number in page.text
         assert "Sakura Trading K.K." in page.text
-        assert "AEO Importer" in page.text
+        assert "Authorized Importer" in page.text
         assert "Indefinite" in page.text
         assert "authorizations/certificate.css" in page.text
 

@@ -48,7 +48,7 @@ def test_api_needs_no_login_and_lists_only_active_with_only_public_fields(client
         assert row["status"] == "active"
     first = next(row for row in body["items"] if row["type"] == "IMP")
     assert first["legal_name"] == "Fuji Logistics K.K."
-    assert first["type_label"] == "AEO Importer"
+    assert first["type_label"] == "Authorized Importer"
     assert (first["valid_from"], first["valid_to"], first["economy"]) == ("2025-04-01", None, "JP")
     text = str(body)
     for secret in ("Secret Street", "private@fuji.example", "4321"):
