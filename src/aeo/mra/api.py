@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 from ninja.throttling import SimpleRateThrottle
 
@@ -81,7 +81,7 @@ def create_mra(request: HttpRequest, payload: MraIn):
         indicators=[(i["indicator"], i["target"]) for i in data["indicators"]],
         documents=[(d["title"], d["url"]) for d in data["documents"]],
     )
-    return 201, selectors.mras_visible_to(request.user).get(pk=mra.pk)
+    return Status(201, selectors.mras_visible_to(request.user).get(pk=mra.pk))
 
 
 @router.post("/mras/{mra_id}/status", response=MraDetailOut, operation_id="change_mra_status")
@@ -142,15 +142,11 @@ def receive_exchange_batch(request: HttpRequest, payload: ExchangeBatchIn):
     `unknown_sender`), addressed elsewhere (422 `wrong_recipient`), replayed (409 `replayed`),
     records missing before it (409 `out_of_order`, with `acknowledged`)."""
     try:
-        return 200, inbound.receive_batch(token=payload.message)
+        return Status(200, inbound.receive_batch(token=payload.message))
     except OutOfOrder as exc:
         errors = [{"field": exc.field, "code": exc.code, "message": exc.message}]
-        return 409, {
-            "detail": exc.message,
-            "code": exc.code,
-            "errors": errors,
-            "acknowledged": exc.acknowledged,
-        }
+        body = {"detail": exc.message, "code": exc.code, "errors": errors}
+        return Status(409, {**body, "acknowledged": exc.acknowledged})
 
 
 @router.get(

@@ -82,8 +82,10 @@ def send_pending(economy: str) -> Sent:
             progressed = acknowledged > partner.acked_seq
             partner = _acknowledged(partner, acknowledged)
             result.acknowledged = acknowledged
-            if not records or (status == 200 and not progressed):
+            if not records or partner.acked_seq >= partner.last_seq:
                 break
+            if status == 200 and not progressed:
+                return _failed(partner, result, f"{status}: the partner stored nothing new")
             continue
         return _failed(partner, result, f"{status} {body.get('code', '')}: {body.get('detail', '')}")
     return result
