@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from aeo.core.errors import DomainError
 from aeo.mra import keys
 from aeo.mra.constants import IdentifierRule
-from aeo.mra.services.partners import add_partner
+from aeo.accounts.models import User
+from aeo.mra.services.partners import add_partner, link_partner_user
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         add.add_argument("--key", required=True, help="file with the partner's public JWK")
         add.add_argument("--rule", default=IdentifierRule.AEO_NUMBER, choices=IdentifierRule.values)
         add.add_argument("--frequency-hours", type=int, default=24)
+        add.add_argument("--user", help="a partner customs account that acts for this partner")
 
     def handle(self, *args, **opts) -> None:
         if opts["action"] == "key":
@@ -46,6 +48,11 @@ class Command(BaseCommand):
                 identifier_rule=opts["rule"],
                 frequency_hours=opts["frequency_hours"],
             )
+            if opts["user"]:
+                user = User.objects.filter(username=opts["user"]).first()
+                if user is None:
+                    raise CommandError(f"No user {opts['user']}.")
+                link_partner_user(actor=None, partner=partner, user=user)
         except DomainError as exc:
             raise CommandError(f"{exc.field}: {exc.message}") from exc
         self.stdout.write(
