@@ -46,15 +46,24 @@ def build_taipei(password: str) -> list[tuple[str, str, str]]:
     office, _ = CustomsOffice.objects.get_or_create(
         economy=taipei,
         code="TW-AEOC",
-        defaults={"name": "AEO Center, Customs Administration", "kind": OfficeKind.AEO_CENTER,
-                  "has_aeo_unit": True},
+        defaults={
+            "name": "AEO Center, Customs Administration",
+            "kind": OfficeKind.AEO_CENTER,
+            "has_aeo_unit": True,
+        },
     )
     logins = []
     for username, role, first, last in STAFF:
         if not User.objects.filter(username=username).exists():
             account_services.create_user(
-                actor=None, username=username, role=role, password=password, office=office,
-                first_name=first, last_name=last, email=f"{username}@customs.tw.example",
+                actor=None,
+                username=username,
+                role=role,
+                password=password,
+                office=office,
+                first_name=first,
+                last_name=last,
+                email=f"{username}@customs.tw.example",
             )
         logins.append((username, str(Role(role).label), str(office)))
     start = today() - timedelta(days=400)
@@ -62,8 +71,14 @@ def build_taipei(password: str) -> list[tuple[str, str, str]]:
         operator = Operator.objects.filter(economy=taipei, tin=tin).first()
         if operator is None:
             operator = registry_services.create_operator(
-                actor=None, economy=taipei, tin=tin, legal_name=name, employee_count=180,
-                roles=roles, address=f"{tin[-3:]} Zhongshan Road, Taipei", reason="demo data",
+                actor=None,
+                economy=taipei,
+                tin=tin,
+                legal_name=name,
+                employee_count=180,
+                roles=roles,
+                address=f"{tin[-3:]} Zhongshan Road, Taipei",
+                reason="demo data",
             )
             with travel(local_time(start, 10)):
                 authorization_services.issue_authorizations(
@@ -74,7 +89,10 @@ def build_taipei(password: str) -> list[tuple[str, str, str]]:
     trader = "trader.tw"
     if not User.objects.filter(username=trader).exists():
         account_services.create_user(
-            actor=None, username=trader, role=Role.TRADER, password=password,
+            actor=None,
+            username=trader,
+            role=Role.TRADER,
+            password=password,
             operator=Operator.objects.get(economy=taipei, tin=OPERATORS[0][0]),
         )
     logins.append((trader, str(Role.TRADER.label), OPERATORS[0][1]))

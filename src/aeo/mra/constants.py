@@ -80,8 +80,9 @@ class IdentifierRule(models.TextChoices):
 
     AEO_NUMBER = "aeo_number", _("Our AEO number as it is")
     TIN = "tin", _("Our TIN as it is")
-    CORPORATE_NUMBER_BRANCH = "corporate_branch", _(
-        "13-digit corporate number and a 4-digit branch (0000)"
+    CORPORATE_NUMBER_BRANCH = (
+        "corporate_branch",
+        _("13-digit corporate number and a 4-digit branch (0000)"),
     )
     MRA_CODE = "mra_code", _("MRA code: economy code and AEO number without hyphens")
 

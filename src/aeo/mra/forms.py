@@ -13,7 +13,10 @@ class MraStatusForm(VersionedForm):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     comment = forms.CharField(
-        label=_("Comment"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -41,8 +44,10 @@ class VerifyForm(UswdsForm):
         if upload is not None:
             try:
                 text = upload.read(1024 * 1024).decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise forms.ValidationError(_("The file is not UTF-8 text."), code="invalid")
+            except UnicodeDecodeError as exc:
+                raise forms.ValidationError(
+                    _("The file is not UTF-8 text."), code="invalid"
+                ) from exc
             ids += [line.split(",")[0] for line in text.splitlines()]
         ids = [i.strip() for i in ids if i.strip() and "\x00" not in i][: MAX_VERIFY_IDS + 1]
         if not ids:

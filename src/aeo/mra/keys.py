@@ -9,11 +9,12 @@ leave the instance. Rotation: `aeo partner key --rotate` keeps the old key in
 import json
 import os
 from pathlib import Path
+from typing import Any, Final, Literal
 
 from django.conf import settings
 from joserfc.jwk import OKPKey
 
-CURVE = "Ed25519"
+CURVE: Final[Literal["Ed25519"]] = "Ed25519"
 
 
 def key_file() -> Path:
@@ -35,13 +36,13 @@ def signing_key() -> OKPKey:
     return OKPKey.import_key(json.loads(path.read_text()))
 
 
-def public_jwk(key: OKPKey | None = None) -> dict[str, str]:
+def public_jwk(key: OKPKey | None = None) -> dict[str, Any]:
     """The public half as a JWK, with its thumbprint as `kid`."""
     key = key or signing_key()
     return {**key.as_dict(private=False), "kid": key.thumbprint(), "use": "sig", "alg": CURVE}
 
 
-def rotate() -> dict[str, str]:
+def rotate() -> dict[str, Any]:
     """A new key pair; the old public key is returned (to tell partners it is retiring)."""
     old = signing_key()
     previous = key_file().with_name("previous-keys.jwk")
@@ -51,7 +52,7 @@ def rotate() -> dict[str, str]:
     return public_jwk(old)
 
 
-def check_public_jwk(data: object) -> dict[str, str]:
+def check_public_jwk(data: object) -> dict[str, Any]:
     """A partner's public key as given (a JWK object): an Ed25519 public key, or ValueError."""
     if not isinstance(data, dict) or data.get("kty") != "OKP" or data.get("crv") != CURVE:
         raise ValueError("not an Ed25519 public JWK")

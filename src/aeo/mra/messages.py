@@ -91,10 +91,14 @@ def open_batch(token: str) -> tuple[Partner, dict[str, Any]]:
     try:
         verified = jws.deserialize_compact(token, public, algorithms=[ALGORITHM])
     except BadSignatureError as exc:
-        raise Refused(_("The signature does not match: the batch was altered."), code="bad_signature") from exc
+        raise Refused(
+            _("The signature does not match: the batch was altered."), code="bad_signature"
+        ) from exc
     except JoseError as exc:
         raise Refused(_("Not a signed exchange batch."), code="unsigned") from exc
     payload = json.loads(verified.payload)
     if payload.get("aud") != settings.AEO_ECONOMY:
-        raise Refused(_("The batch is addressed to another administration."), code="wrong_recipient")
+        raise Refused(
+            _("The batch is addressed to another administration."), code="wrong_recipient"
+        )
     return sender, payload

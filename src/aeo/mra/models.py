@@ -41,9 +41,7 @@ class Arrangement(models.Model):
         blank=True,
         help_text=_("Which of your identifiers the partner's customs need, and in what form."),
     )
-    declaration_field = models.TextField(
-        _("where it goes in a declaration"), blank=True
-    )
+    declaration_field = models.TextField(_("where it goes in a declaration"), blank=True)
     created_at = models.DateTimeField(default=now)
 
     class Meta:

@@ -6,7 +6,7 @@ from typing import Any
 from ninja import Field, Schema
 
 from aeo.core.bounds import BoundedDate, IdValue
-from aeo.core.schemas import ErrorOut, HistoryEventOut, allowed_actions
+from aeo.core.schemas import HistoryEventOut, allowed_actions
 from aeo.mra import selectors
 from aeo.mra.constants import (
     MAX_VERIFY_IDS,
@@ -114,7 +114,9 @@ class MraIn(Schema):
 
 class MraStatusIn(Schema):
     event: MRAEventType
-    effective_on: BoundedDate | None = Field(None, description="when it took effect; today if empty")
+    effective_on: BoundedDate | None = Field(
+        None, description="when it took effect; today if empty"
+    )
     comment: str = Field("", max_length=2000)
     version: IdValue | None = Field(None, description="the version you saw (stale → 409)")
 
@@ -134,10 +136,6 @@ class ExchangeBatchIn(Schema):
 class ExchangeAckOut(Schema):
     acknowledged: int = Field(description="the highest record number stored from this sender")
     applied: int = Field(description="records new in this batch")
-
-
-class ExchangeOutOfOrderOut(ErrorOut):
-    acknowledged: int = Field(description="resend from the record after this number")
 
 
 class ExchangePartnerOut(Schema):

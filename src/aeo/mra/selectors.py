@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 
 from aeo.accounts.constants import Role
-from aeo.authorizations.constants import AuthorizationStatus
 from aeo.authorizations.models import Authorization
 from aeo.core.now import now
 from aeo.mra.constants import ConsentStatus, Source, VerifiedStatus
@@ -119,7 +118,9 @@ def _own(key: str, rows: list[Authorization], at: datetime) -> AEOStatus:
         name=first.operator.legal_name,
         types=sorted({a.aeo_type for a in chosen}),
         valid_from=min(a.valid_from for a in chosen),
-        valid_to=None if any(a.valid_to is None for a in chosen) else max(a.valid_to for a in chosen),
+        valid_to=None
+        if any(a.valid_to is None for a in chosen)
+        else max(a.valid_to for a in chosen),
         as_of=at,
         source=Source.OWN,
     )
@@ -131,8 +132,11 @@ def _theirs(key: str, rows: list[PartnerAEO], at: datetime) -> AEOStatus:
     stale = is_stale(partner, at)
     if not shown:  # withdrawn consent: the partner no longer tells us
         return AEOStatus(
-            id=key, economy=partner.economy_id, as_of=partner.last_received_at,
-            source=Source.PARTNER, stale=stale,
+            id=key,
+            economy=partner.economy_id,
+            as_of=partner.last_received_at,
+            source=Source.PARTNER,
+            stale=stale,
         )
     status, chosen = _best(shown, lambda a: a.status)
     first = chosen[0]

@@ -45,7 +45,8 @@ def create_mra(
     if not codes or len(economies) != len(codes):
         unknown = sorted(set(codes) - {e.code for e in economies})
         raise DomainError(
-            _("Unknown partner economy: %s.") % ", ".join(unknown) if unknown
+            _("Unknown partner economy: %s.") % ", ".join(unknown)
+            if unknown
             else _("Name at least one partner economy."),
             field="partners",
             code="unknown_choice" if unknown else "required",

@@ -67,7 +67,9 @@ def send_pending(economy: str) -> Sent:
     result = Sent(economy, acknowledged=partner.acked_seq)
     url = partner.base_url.rstrip("/") + RECEIVE_PATH
     for _ in range(MAX_BATCHES):
-        records = list(partner.outbox.filter(seq__gt=partner.acked_seq).order_by("seq")[:BATCH_SIZE])
+        records = list(
+            partner.outbox.filter(seq__gt=partner.acked_seq).order_by("seq")[:BATCH_SIZE]
+        )
         token = sign_batch(audience=economy, records=[wire(r) for r in records])
         Partner.objects.filter(pk=partner.pk).update(last_sent_at=now())
         try:
@@ -87,7 +89,9 @@ def send_pending(economy: str) -> Sent:
             if status == 200 and not progressed:
                 return _failed(partner, result, f"{status}: the partner stored nothing new")
             continue
-        return _failed(partner, result, f"{status} {body.get('code', '')}: {body.get('detail', '')}")
+        return _failed(
+            partner, result, f"{status} {body.get('code', '')}: {body.get('detail', '')}"
+        )
     return result
 
 
@@ -124,7 +128,9 @@ def _failed(partner: Partner, result: Sent, error: str) -> Sent:
         locked.last_error = error[:2000]
         locked.next_retry_at = now() + backoff(locked.attempts)
         locked.save()
-    logger.warning("MRA exchange with %s failed (%d): %s", partner.economy_id, locked.attempts, error)
+    logger.warning(
+        "MRA exchange with %s failed (%d): %s", partner.economy_id, locked.attempts, error
+    )
     _schedule_retry(locked)
     result.error = error
     return result

@@ -60,7 +60,7 @@ def add_partner(
     older = [k for k in partner.public_keys if k["kid"] != jwk["kid"]]
     before = {"base_url": partner.base_url, "identifier_rule": partner.identifier_rule}
     partner.base_url = base_url.strip()
-    partner.public_keys = [jwk, *older][: KEPT_KEYS]
+    partner.public_keys = [jwk, *older][:KEPT_KEYS]
     partner.identifier_rule = identifier_rule
     partner.frequency_hours = frequency_hours
     partner.save()
@@ -86,5 +86,7 @@ def link_partner_user(*, actor, partner: Partner, user) -> PartnerUser:
     if user.role != Role.PARTNER_CUSTOMS:
         raise DomainError(_("Only partner customs accounts."), field="user", code="wrong_role")
     link, _created = PartnerUser.objects.update_or_create(user=user, defaults={"partner": partner})
-    audit.record(actor=actor, action="mra.partner_user", obj=partner, changes={"user": user.username})
+    audit.record(
+        actor=actor, action="mra.partner_user", obj=partner, changes={"user": user.username}
+    )
     return link

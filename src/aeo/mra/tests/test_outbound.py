@@ -70,7 +70,9 @@ def test_a_new_partner_receives_every_consented_aeo(consented):
     assert [e for _, e in records("KR")] == ["consent_given"]
 
 
-def test_delivery_resends_from_the_acknowledged_number_and_backs_off(taipei, consented, monkeypatch):
+def test_delivery_resends_from_the_acknowledged_number_and_backs_off(
+    taipei, consented, monkeypatch
+):
     issue(consented.operator)
     sent: list[list[int]] = []
 

@@ -16,7 +16,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
 from django.db import connection
 from joserfc.jwk import OKPKey
 
@@ -38,7 +37,8 @@ out = {}
 add_partner(actor=None, economy=args["partner"], base_url=args["url"], public_key=args["key"])
 if args["economy"] == "JP":
     operator = registry.create_operator(actor=None, economy=Economy.objects.get(code="JP"),
-        tin=registry.corporate_number("010401000001"), legal_name="Sakura Foods Import Co., Ltd.", employee_count=35,
+        tin=registry.corporate_number("010401000001"), legal_name="Sakura Foods Import K.K.",
+        employee_count=35,
         roles=["importer"], region=Region.objects.get(code="JP-13"))
     out["aeo_number"] = authorizations.issue_authorizations(actor=None, operator=operator,
         roles=["importer"])[0].aeo_number
@@ -108,7 +108,9 @@ class Instance:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.key = OKPKey.generate_key("Ed25519")
-        (self.var / "mra" / "signing-key.jwk").write_text(json.dumps(self.key.as_dict(private=True)))
+        (self.var / "mra" / "signing-key.jwk").write_text(
+            json.dumps(self.key.as_dict(private=True))
+        )
         self.env = instance_env(self.var, economy)
         self.processes: list[subprocess.Popen] = []
         self.tokens: dict = {}
@@ -117,11 +119,20 @@ class Instance:
         return {**self.key.as_dict(private=False), "kid": self.key.thumbprint()}
 
     def setup(self, partner: "Instance") -> subprocess.Popen:
-        args = json.dumps({"economy": self.economy, "partner": partner.economy,
-                           "url": partner.url, "key": partner.public()})
+        args = json.dumps(
+            {
+                "economy": self.economy,
+                "partner": partner.economy,
+                "url": partner.url,
+                "key": partner.public(),
+            }
+        )
         return subprocess.Popen(  # noqa: S603
-            [*AEO, "shell", "-c", SETUP], env=self.env | {"MRA_SETUP": args},
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [*AEO, "shell", "-c", SETUP],
+            env=self.env | {"MRA_SETUP": args},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
 
     def start(self, worker: bool = False) -> None:
@@ -149,10 +160,13 @@ class Instance:
 
     def call(self, method: str, path: str, body=None, token: str | None = None, raw=False):
         request = urllib.request.Request(  # noqa: S310 - a local test server
-            self.url + path, method=method,
+            self.url + path,
+            method=method,
             data=json.dumps(body).encode() if body is not None else None,
-            headers={"Content-Type": "application/json",
-                     **({"Authorization": f"Bearer {token}"} if token else {})},
+            headers={
+                "Content-Type": "application/json",
+                **({"Authorization": f"Bearer {token}"} if token else {}),
+            },
         )
         try:
             with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
@@ -197,13 +211,18 @@ def test_a_suspension_reaches_the_partner_and_nothing_is_lost_while_it_is_down(
         number, pk = jp.tokens["aeo_number"], jp.tokens["authorization_id"]
 
         def status_in_tw() -> str:
-            answer = tw.call("POST", "/api/v1/exchange/verify", {"ids": [number]},
-                             tw.tokens["border"])
+            answer = tw.call(
+                "POST", "/api/v1/exchange/verify", {"ids": [number]}, tw.tokens["border"]
+            )
             return answer["results"][0]["status"]
 
         def change(action: str, **body) -> None:
-            jp.call("POST", f"/api/v1/authorizations/{pk}/{action}",
-                    {"reason": f"test: {action}", **body}, jp.tokens["examiner"])
+            jp.call(
+                "POST",
+                f"/api/v1/authorizations/{pk}/{action}",
+                {"reason": f"test: {action}", **body},
+                jp.tokens["examiner"],
+            )
 
         change("suspend", ground="facts")
         wait_for(lambda: status_in_tw() == "suspended", "the suspension in TW")
@@ -229,7 +248,11 @@ def test_a_suspension_reaches_the_partner_and_nothing_is_lost_while_it_is_down(
     sent = jp.rows("SELECT seq, event FROM mra_outboxrecord ORDER BY seq")
     received = tw.rows("SELECT seq, event FROM mra_partneraeoevent ORDER BY seq")
     assert [e for _, e in sent] == [
-        "consent_given", "suspended", "reinstated", "suspended", "revoked"
+        "consent_given",
+        "suspended",
+        "reinstated",
+        "suspended",
+        "revoked",
     ]
     assert received == sent
     assert jp.rows("SELECT last_seq, acked_seq FROM mra_partner") == [(5, 5)]

@@ -35,8 +35,18 @@ def test_ours_and_a_partners_aeos_in_one_call(client, taipei, trader, border):
         ("unknown", None),
     ]
     assert results[2]["economy"] == "TW" and results[2]["aeo_number"] == "TW-AEO-0001"
-    assert set(results[0]) >= {"id", "economy", "status", "aeo_number", "name", "types",
-                               "valid_from", "valid_to", "as_of", "source"}
+    assert set(results[0]) >= {
+        "id",
+        "economy",
+        "status",
+        "aeo_number",
+        "name",
+        "types",
+        "valid_from",
+        "valid_to",
+        "as_of",
+        "source",
+    }
 
 
 def test_a_stale_partner_keeps_its_last_status(client, taipei, border):

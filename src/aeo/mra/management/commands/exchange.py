@@ -35,7 +35,8 @@ class Command(BaseCommand):
             failed |= bool(sent.error)
             outcome = f"error: {sent.error}" if sent.error else "ok"
             self.stdout.write(
-                f"{p.economy_id}: {sent.batches} batch(es), acknowledged {sent.acknowledged}, {outcome}"
+                f"{p.economy_id}: {sent.batches} batch(es), "
+                f"acknowledged {sent.acknowledged}, {outcome}"
             )
         if failed:
             raise CommandError("Some partners could not be reached; they are retried with backoff.")

@@ -4,10 +4,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from aeo.accounts.models import User
 from aeo.core.errors import DomainError
 from aeo.mra import keys
 from aeo.mra.constants import IdentifierRule
-from aeo.accounts.models import User
 from aeo.mra.services.partners import add_partner, link_partner_user
 
 
@@ -38,7 +38,9 @@ class Command(BaseCommand):
             data = json.loads(Path(opts["key"]).read_text())
         except (OSError, ValueError) as exc:
             raise CommandError(f"Cannot read the key file: {exc}") from exc
-        jwk = data.get("key", data) if isinstance(data, dict) else data  # `partner key`'s output too
+        jwk = (
+            data.get("key", data) if isinstance(data, dict) else data
+        )  # `partner key`'s output too
         try:
             partner = add_partner(
                 actor=None,
@@ -56,6 +58,7 @@ class Command(BaseCommand):
         except DomainError as exc:
             raise CommandError(f"{exc.field}: {exc.message}") from exc
         self.stdout.write(
-            f"Partner {partner.economy_id} at {partner.base_url}, key {partner.public_keys[0]['kid']}"
+            f"Partner {partner.economy_id} at {partner.base_url}, "
+            f"key {partner.public_keys[0]['kid']}"
             f"; {partner.pending} record(s) queued."
         )
