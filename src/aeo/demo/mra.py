@@ -100,5 +100,6 @@ def build_japan_mras() -> None:
             arrangements.change_mra_status(
                 actor=policy, mra=mra, event=MRAEventType.ENTERED_INTO_FORCE, effective_on=in_force
             )
-    large = User.objects.get(username="trader.large")
+    large = User.objects.select_related("operator").get(username="trader.large")
+    assert large.operator is not None  # a trader has its operator
     consent.give_consent(actor=large, operator=large.operator)

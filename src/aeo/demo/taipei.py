@@ -26,7 +26,7 @@ TW_AEO_TYPES = [
     ("BRK", "AEO-S customs broker (安全認證優質企業 報關業者)"),
     ("MFR", "AEO-S manufacturer (安全認證優質企業 製造業者)"),
 ]
-OPERATORS = [
+OPERATORS: list[tuple[str, str, list[str], bool]] = [
     ("24536806", "Formosa Precision Machinery Co., Ltd.", [OperatorRole.EXPORTER], True),
     ("12345676", "Taipei Semiconductor Trading Co., Ltd.", [OperatorRole.IMPORTER], True),
     ("80325071", "Kaohsiung Harbour Brokerage Co., Ltd.", [OperatorRole.CUSTOMS_BROKER], True),

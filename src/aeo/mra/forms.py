@@ -38,7 +38,7 @@ class VerifyForm(UswdsForm):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         ids = _split(data.get("ids") or "")
         upload = data.get("file")
         if upload is not None:

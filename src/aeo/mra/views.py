@@ -95,7 +95,10 @@ def consent_page(request: AuthedRequest) -> HttpResponse:
     if user.role != Role.TRADER or not user.operator_id:
         raise PermissionDenied
     current = selectors.consent_of(user.operator_id)
-    form = ConsentForm(request.POST or None, initial={"version": getattr(current, "version", None)})
+    form = ConsentForm(
+        request.POST if request.method == "POST" else None,
+        initial={"version": getattr(current, "version", None)},
+    )
     if request.method == "POST":
         service = (
             consent.withdraw_consent
