@@ -75,6 +75,7 @@ def add_partner(
     )
     if created:
         outbox.snapshot_for(partner)
+        partner.refresh_from_db()
     return partner
 
 
