@@ -97,6 +97,10 @@ class AEOStatus:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    @property
+    def status_label(self) -> str:
+        return str(VerifiedStatus(self.status).label)
+
 
 # Which status a party with several authorizations shows: the one that lets goods through.
 _PRECEDENCE = ["active", "suspended", "revoked", "surrendered", "expired"]

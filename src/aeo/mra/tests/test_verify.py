@@ -82,4 +82,5 @@ def test_the_page_checks_a_pasted_list(client, taipei, border):
     client.force_login(border)
     page = client.post("/mra/verify/", {"ids": "TW-AEO-0001\nnobody"})
     assert page.status_code == 200
-    assert b"Formosa Precision" in page.content and b"unknown" in page.content
+    assert b"Formosa Precision" in page.content
+    assert b"Suspended" in page.content and b"Unknown" in page.content
