@@ -13,7 +13,7 @@ from aeo.authorizations.models import Authorization
 from aeo.core.now import now
 from aeo.mra.constants import ConsentStatus, Source, VerifiedStatus
 from aeo.mra.models import Arrangement, ExchangeConsent, Partner, PartnerAEO
-from aeo.registry.tin import normalize
+from aeo.registry.selectors import normalize_tin
 
 # Who sees partner administrations, the exchange's state and the partners' AEOs.
 EXCHANGE_READERS = frozenset({Role.POLICY_OFFICER, Role.COORDINATOR})
@@ -162,7 +162,7 @@ def _theirs(key: str, rows: list[PartnerAEO], at: datetime) -> AEOStatus:
 def _variants(raw: str) -> list[str]:
     """An id as typed (upper case) and without spaces, hyphens and dots (a TIN's form)."""
     typed = raw.strip().upper()
-    return [v for v in dict.fromkeys((typed, normalize(raw))) if v]
+    return [v for v in dict.fromkeys((typed, normalize_tin(raw))) if v]
 
 
 def verify(ids: Iterable[str], *, economy: str | None = None) -> list[AEOStatus]:

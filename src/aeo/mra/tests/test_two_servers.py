@@ -32,7 +32,10 @@ from aeo.registry.models import CustomsOffice, Economy, Region
 from aeo.registry import services as registry
 from aeo.authorizations import services as authorizations
 from aeo.mra.services import consent
+from aeo.registry.reference import sync_reference_data
 args = json.loads(os.environ["MRA_SETUP"])
+# The copied test database may come from after a transactional test emptied the tables.
+sync_reference_data(Economy, CustomsOffice, Region)
 out = {}
 add_partner(actor=None, economy=args["partner"], base_url=args["url"], public_key=args["key"])
 if args["economy"] == "JP":
