@@ -96,6 +96,15 @@ def build_taipei(password: str) -> list[tuple[str, str, str]]:
             operator=Operator.objects.get(economy=taipei, tin=OPERATORS[0][0]),
         )
     logins.append((trader, str(Role.TRADER.label), OPERATORS[0][1]))
+    if not User.objects.filter(username="partner.jp").exists():
+        account_services.create_user(
+            actor=None,
+            username="partner.jp",
+            role=Role.PARTNER_CUSTOMS,
+            password=None,
+            first_name="Japan",
+            last_name="Customs",
+        )
     if not Arrangement.objects.exists():
         policy = User.objects.get(username="policy")
         signed = date(2018, 11, 28)

@@ -76,8 +76,12 @@ def _claims(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
 def open_batch(token: str) -> tuple[Partner, dict[str, Any]]:
     """The sending partner and the verified payload, or a refusal with its code."""
     header, claimed = _claims(token)
-    partner = Partner.objects.select_related("economy").filter(economy_id=claimed.get("iss"))
-    sender = partner.first() if isinstance(claimed.get("iss"), str) else None
+    issuer = claimed.get("iss")
+    sender = (
+        Partner.objects.select_related("economy").filter(economy_id=issuer).first()
+        if isinstance(issuer, str)
+        else None
+    )
     if sender is None:
         raise Refused(_("The sender is not a registered partner."), code="unknown_sender")
     jwk = next((k for k in sender.public_keys if k.get("kid") == header.get("kid")), None)

@@ -1,5 +1,6 @@
 """Pages: the public MRA list and "how to use it", consent, exchange status, verification."""
 
+import json
 from functools import partial
 
 from django.contrib import messages
@@ -130,9 +131,8 @@ def exchange_status(request: AuthedRequest) -> HttpResponse:
         raise PermissionDenied
     partners = selectors.partners_visible_to(request.user)
     rows = [(p, selectors.is_stale(p)) for p in partners.order_by("economy__name")]
-    return render(
-        request, "mra/exchange_status.html", {"rows": rows, "public_key": keys.public_jwk()}
-    )
+    public_key = json.dumps(keys.public_jwk(), indent=2)
+    return render(request, "mra/exchange_status.html", {"rows": rows, "public_key": public_key})
 
 
 @login_required
