@@ -9,6 +9,7 @@ import pytest
 from aeo.applications.constants import CONSULTATION_WORKFLOW
 from aeo.applications.constants import WORKFLOW as APPLICATION_WORKFLOW
 from aeo.authorizations.constants import WORKFLOW as AUTHORIZATION_WORKFLOW
+from aeo.mra.constants import CONSENT_WORKFLOW, MRA_WORKFLOW
 from aeo.requirements.constants import ASSESSMENT_WORKFLOW, TEMPLATE_WORKFLOW
 from aeo.supervision.constants import (
     AUDIT_WORKFLOW,
@@ -75,6 +76,14 @@ CORRECTIVE_ACTION = {
     ("escalated", "open", "open"),
 }
 REASSESSMENT = {("concluded", "open", "concluded")}
+MRA = {
+    ("signed", "negotiating", "signed"),
+    ("entered_into_force", "signed", "in_force"),
+    ("suspended", "in_force", "suspended"),
+    ("resumed", "suspended", "in_force"),
+    *{("terminated", s, "terminated") for s in ("negotiating", "signed", "in_force", "suspended")},
+}
+CONSENT = {("withdrawn", "given", "withdrawn"), ("renewed", "withdrawn", "given")}
 
 
 @pytest.mark.parametrize(
@@ -90,6 +99,8 @@ REASSESSMENT = {("concluded", "open", "concluded")}
         (AUDIT_WORKFLOW, AUDIT),
         (CORRECTIVE_ACTION_WORKFLOW, CORRECTIVE_ACTION),
         (REASSESSMENT_WORKFLOW, REASSESSMENT),
+        (MRA_WORKFLOW, MRA),
+        (CONSENT_WORKFLOW, CONSENT),
     ],
     ids=lambda w: getattr(w, "name", ""),
 )
@@ -122,6 +133,8 @@ def test_every_event_type_is_in_the_map_or_opens_the_history():
         AUDIT_WORKFLOW,
         CORRECTIVE_ACTION_WORKFLOW,
         REASSESSMENT_WORKFLOW,
+        MRA_WORKFLOW,
+        CONSENT_WORKFLOW,
     ):
         assert set(workflow.events.values) == set(workflow.moves) | set(workflow.openings)
 

@@ -27,6 +27,7 @@ from aeo.accounts.auth import API_AUTH
 from aeo.applications.api import router as applications_router
 from aeo.authorizations.api import router as authorizations_router
 from aeo.core.errors import DomainError
+from aeo.mra.api import router as mra_router
 from aeo.notifications.api import router as notifications_router
 from aeo.openapi import AeoNinjaAPI
 from aeo.registry.api import router as registry_router
@@ -182,3 +183,4 @@ api.add_router("/", applications_router)
 api.add_router("/", authorizations_router)
 api.add_router("/", supervision_router)
 api.add_router("/", notifications_router)
+api.add_router("/", mra_router)

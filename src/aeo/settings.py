@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "aeo.applications",
     "aeo.authorizations",
     "aeo.supervision",
+    "aeo.mra",
     "aeo.notifications",
     "aeo.home",
     "aeo.trs",
@@ -150,6 +151,14 @@ NINJA_PAGINATION_MAX_LIMIT = 200
 # Public operations (register search and entries) per client address; behind a proxy,
 # PROXY_COUNT proxies' X-Forwarded-For entries are skipped to find the client.
 AEO_PUBLIC_RATE = os.environ.get("AEO_PUBLIC_RATE", "60/min")
+# verify_aeo_status, per API token (or signed-in user): past it, 429 with Retry-After.
+AEO_VERIFY_RATE = os.environ.get("AEO_VERIFY_RATE", "30/min")
+# The MRA exchange: this instance's Ed25519 private key (made on first use, never in git), the
+# partner request timeout and the retry backoff (base seconds, doubled per failure, capped).
+AEO_MRA_KEY_FILE = Path(os.environ.get("AEO_MRA_KEY_FILE", VAR_DIR / "mra" / "signing-key.jwk"))
+AEO_MRA_TIMEOUT = float(os.environ.get("AEO_MRA_TIMEOUT", "10"))
+AEO_MRA_RETRY_SECONDS = float(os.environ.get("AEO_MRA_RETRY_SECONDS", "60"))
+AEO_MRA_RETRY_MAX = float(os.environ.get("AEO_MRA_RETRY_MAX", "3600"))
 NINJA_NUM_PROXIES = int(os.environ["PROXY_COUNT"]) if os.environ.get("PROXY_COUNT") else None
 
 # Login protection: after AXES_FAILURE_LIMIT failed sign-ins for one username from one address,

@@ -19,6 +19,7 @@ urlpatterns = [
     path("aeo/", include("aeo.authorizations.urls")),
     path("supervision/", include("aeo.supervision.urls")),
     path("inbox/", include("aeo.notifications.urls")),
+    path("mra/", include("aeo.mra.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -24,6 +24,8 @@ from aeo.applications import services as application_services
 from aeo.applications.tests.helpers import submitted_application
 from aeo.authorizations import selectors as authorization_selectors
 from aeo.authorizations.tests.conftest import issue
+from aeo.mra import selectors as mra_selectors
+from aeo.mra.services import arrangements as mra_services
 from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import CustomsOffice, Region
 from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFactory
@@ -155,6 +157,11 @@ def world(settings, tmp_path):
         actor=auditor, audit=audit, criterion=criterion_code(), severity="minor", description="x"
     )
     objects["audit_id"] = (audit, audit_selectors.audits_visible_to)
+    # Arrangements are public: every role sees them, so no cell is a foreign object.
+    objects["mra_id"] = (
+        mra_services.create_mra(actor=None, title="Japan–Korea AEO MRA", partners=["KR"]),
+        mra_selectors.mras_visible_to,
+    )
     objects["corrective_action_id"] = (
         action_services.create_corrective_action(
             actor=auditor, finding=finding, description="Fix", due_business_days=5

@@ -12,6 +12,7 @@ from aeo.accounts.models import User
 from aeo.applications import services as application_services
 from aeo.core.now import today
 from aeo.demo.lifecycle import build_applications
+from aeo.demo.mra import build_japan_mras
 from aeo.demo.supervision import build_supervision
 from aeo.demo.supervision_audits import build_audits
 from aeo.registry import services as registry_services
@@ -241,6 +242,7 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
     # daily tick does.
     application_services.refresh_clocks()
     build_supervision()
+    build_japan_mras()
     logins += [
         DemoLogin(*row, DEMO_PASSWORD)
         for row in build_audits(User.objects.get(username="auditor"), DEMO_PASSWORD)

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from aeo.demo.builder import build
 
@@ -16,6 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("--operators", type=int, default=300)
         parser.add_argument("--no-serve", action="store_true", help="load the data and exit")
         parser.add_argument(
+            "--economy",
+            default=settings.AEO_ECONOMY,
+            help="the administering economy: JP (default) or TW, a second administration "
+            "for the MRA exchange (give it its own AEO_VAR_DIR)",
+        )
+        parser.add_argument(
             "--size",
             choices=["small", "large"],
             default="small",
@@ -27,8 +33,18 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not settings.DEBUG:  # hashed static file names need their manifest
             call_command("collectstatic", interactive=False, verbosity=0)
+        economy = opts["economy"].upper()
+        if economy not in ("JP", "TW"):
+            raise CommandError("The demo administers JP or TW.")
+        settings.AEO_ECONOMY = economy
         self.stdout.write("Loading demo data…")
-        logins = build(seed=opts["seed"], operators=opts["operators"])
+        if economy == "TW":
+            from aeo.demo.builder import DEMO_PASSWORD, DemoLogin
+            from aeo.demo.taipei import build_taipei
+
+            logins = [DemoLogin(*row, DEMO_PASSWORD) for row in build_taipei(DEMO_PASSWORD)]
+        else:
+            logins = build(seed=opts["seed"], operators=opts["operators"])
         if opts["size"] == "large":
             from aeo.demo.large import build_large
 

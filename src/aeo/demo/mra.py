@@ -1,0 +1,105 @@
+"""Japan's Mutual Recognition Arrangements, lived through the services at their dates, and the
+showcase traders' consent to the exchange.
+
+Years as Japan Customs lists them (China: signed 2018, in force 2019); the days are
+illustrative. The European Union and the United Kingdom are not APEC economies: they are
+added as partner economies (codes EU and GB) outside the APEC reference data.
+"""
+
+from datetime import date
+
+from aeo.accounts.models import User
+from aeo.core.now import travel
+from aeo.demo.lifecycle import local_time
+from aeo.mra.constants import MRAEventType
+from aeo.mra.models import Arrangement
+from aeo.mra.services import arrangements, consent
+from aeo.registry.models import Economy
+
+NON_APEC_PARTNERS = [("EU", "European Union"), ("GB", "United Kingdom")]
+# partner codes, title, signed on, in force from
+JAPAN_MRAS: list[tuple[list[str], str, date, date]] = [
+    (["NZ"], "Japan–New Zealand AEO MRA", date(2008, 5, 29), date(2008, 5, 29)),
+    (["US"], "Japan–United States AEO MRA", date(2009, 6, 26), date(2009, 6, 26)),
+    (["EU"], "Japan–EU Mutual Recognition of AEO programmes", date(2010, 6, 24), date(2010, 6, 24)),
+    (["CA"], "Japan–Canada AEO MRA", date(2010, 6, 28), date(2010, 6, 28)),
+    (["KR"], "Japan–Korea AEO MRA", date(2011, 5, 25), date(2011, 5, 25)),
+    (["SG"], "Japan–Singapore AEO MRA", date(2011, 6, 24), date(2011, 6, 24)),
+    (["MY"], "Japan–Malaysia AEO MRA", date(2014, 6, 12), date(2014, 6, 12)),
+    (["HK"], "Japan–Hong Kong, China AEO MRA", date(2016, 9, 27), date(2016, 9, 27)),
+    (["CN"], "Japan–China AEO MRA", date(2018, 10, 26), date(2019, 6, 1)),
+    (["TW"], "Japan–Chinese Taipei AEO MRA", date(2018, 11, 28), date(2018, 11, 28)),
+    (["AU"], "Japan–Australia AEO MRA", date(2019, 6, 20), date(2019, 6, 20)),
+    (["GB"], "Japan–United Kingdom AEO MRA", date(2020, 10, 23), date(2020, 10, 23)),
+    (["TH"], "Japan–Thailand AEO MRA", date(2022, 3, 30), date(2022, 3, 30)),
+]
+JAPAN_SCOPE = [
+    ("EXP", "AEO (export security)"),
+    ("IMP", "AEO (import)"),
+    ("WHS", "AEO (warehouse operator)"),
+    ("BRK", "AEO (customs broker)"),
+    ("LOG", "AEO (logistics operator)"),
+    ("MFR", "AEO (manufacturer)"),
+]
+BENEFITS_ABROAD = (
+    "Your goods are treated as a partner AEO's: a lower risk score in the partner's "
+    "selectivity, fewer documentary and physical examinations, priority examination when "
+    "one is needed, and priority in resuming trade after a disruption (business continuity)."
+)
+BENEFITS_HERE = (
+    "Partner AEOs' shipments to Japan get a lower risk score in selectivity (fewer "
+    "examinations) and priority when an examination is needed."
+)
+IDENTIFIER = (
+    "Japan's 13-digit corporate number of the AEO (with its 4-digit branch, 0000 for the head "
+    "office) or its AEO number, as the partner's rule says; your importer or consignee in the "
+    "partner economy quotes it."
+)
+DECLARATION = (
+    "In the partner's import declaration, the field for the foreign exporter's (consignor's) "
+    "AEO or MRA identifier; for the EU, the additional information of the consignor (AEO "
+    "identifier of the exporter)."
+)
+INDICATORS = [
+    (
+        "Stage 1 release time of partner AEOs' imports",
+        "falls by 20 % within a year of entry into force",
+    ),
+    ("Physical examination rate of partner AEOs' imports", "at most half of non-AEOs'"),
+]
+
+
+def _partners() -> None:
+    for code, name in NON_APEC_PARTNERS:
+        Economy.objects.get_or_create(code=code, defaults={"name": name, "apec_member": False})
+
+
+def build_japan_mras() -> None:
+    """Japan's arrangements (once) and the large exporter's consent to the exchange."""
+    if Arrangement.objects.exists():
+        return
+    _partners()
+    policy = User.objects.get(username="policy")
+    for codes, title, signed, in_force in JAPAN_MRAS:
+        with travel(local_time(signed, 9)):
+            mra = arrangements.create_mra(
+                actor=policy,
+                title=title,
+                partners=codes,
+                benefits_ours_abroad=BENEFITS_ABROAD,
+                benefits_theirs_here=BENEFITS_HERE,
+                partner_identifier=IDENTIFIER,
+                declaration_field=DECLARATION,
+                scope=JAPAN_SCOPE,
+                indicators=INDICATORS,
+            )
+            mra = arrangements.change_mra_status(
+                actor=policy, mra=mra, event=MRAEventType.SIGNED, effective_on=signed
+            )
+        with travel(local_time(in_force, 10)):
+            arrangements.change_mra_status(
+                actor=policy, mra=mra, event=MRAEventType.ENTERED_INTO_FORCE, effective_on=in_force
+            )
+    large = User.objects.select_related("operator").get(username="trader.large")
+    assert large.operator is not None  # a trader has its operator
+    consent.give_consent(actor=large, operator=large.operator)
