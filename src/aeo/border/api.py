@@ -225,8 +225,7 @@ def create_criterion(request: HttpRequest, payload: BorderCriterionIn):
     operation_id="retire_criterion",
 )
 def retire_criterion(request: HttpRequest, criterion_id: ObjectId, payload: BorderRetireIn):
-    _selectivity_reader(request)
-    criterion = get_object_or_404(selectors.criteria(), pk=criterion_id)
+    criterion = get_object_or_404(selectors.criteria_visible_to(request.user), pk=criterion_id)
     return services.retire_criterion(actor=request.user, criterion=criterion, reason=payload.reason)
 
 

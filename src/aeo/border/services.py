@@ -62,7 +62,7 @@ STORED = (
 )
 
 
-def _require(actor: User | None, perm: str, obj: Any = None) -> None:
+def require(actor: User | None, perm: str, obj: Any = None) -> None:
     if actor is not None and not actor.has_perm(perm, obj):
         raise PermissionDenied(_("You may not do this."))
 
@@ -196,13 +196,14 @@ def _update_rows(objs: list[Declaration], fields: list[str]) -> None:
     model = Declaration._meta
     columns = [model.get_field(name) for name in fields]
     quote = connection.ops.quote_name
-    sql = "UPDATE {} SET {} WHERE {} = %s".format(
+    # Names from the model's own metadata, quoted; values are parameters.
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608
         quote(model.db_table),
         ", ".join(f"{quote(c.column)} = %s" for c in columns),
         quote(model.pk.column),
     )
     params = [
-        [c.get_db_prep_save(getattr(obj, c.attname), connection) for c in columns] + [obj.pk]
+        [*(c.get_db_prep_save(getattr(obj, c.attname), connection) for c in columns), obj.pk]
         for obj in objs
     ]
     with connection.cursor() as cursor:
@@ -229,7 +230,7 @@ def import_declarations(
     nothing behind, the others are kept); count and list the refused ones with their line and
     reason. Repeated numbers are refused, or update the declaration with `update`.
     `assign`: lanes at intake (with the stored top-up rates); else batch later."""
-    _require(actor, "border.lodge")
+    require(actor, "border.lodge")
     if job is None:
         job = DeclarationImport.objects.create(
             created_by=actor if actor and actor.pk else None,
@@ -272,7 +273,7 @@ def import_declarations(
 def create_declaration(*, actor: User, data: dict[str, Any], assign: bool = True) -> Declaration:
     """One declaration by API: refused as a whole with its field's reason; a repeated number
     is a conflict. Its history opens with the lodgment (and its lane)."""
-    _require(actor, "border.lodge")
+    require(actor, "border.lodge")
     checked = validate(data, 1)
     if isinstance(checked, RowError):
         raise DomainError(checked.message, field=checked.field, code=checked.code)
@@ -339,7 +340,7 @@ def assign_lanes(
     """The lanes of a day's lodged declarations (of one office, or all) in one batch: top-up
     rates from the batch itself, stored for the one-by-one selection that follows. One
     history row per declaration, one audit event for the batch."""
-    _require(actor, "border.select")
+    require(actor, "border.select")
     qs = Declaration.objects.select_for_update().filter(
         status__in=WORKFLOW.moves[DeclarationEventType.LANE_ASSIGNED].sources,
         lodged_at__date=on,
@@ -586,7 +587,7 @@ def update_selectivity_settings(
     exam_score: int = 100,
     version: int | None = None,
 ) -> SelectivitySettings:
-    _require(actor, "border.manage_selectivity")
+    require(actor, "border.manage_selectivity")
     if direction not in Direction.values:
         raise DomainError(_("Choose a direction."), field="direction", code="required")
     paper = _percent(expected_paper_pct, "expected_paper_pct")
@@ -664,7 +665,7 @@ def create_criterion(
     max_value: Decimal | None = None,
     instructions: str = "",
 ) -> Criterion:
-    _require(actor, "border.manage_selectivity")
+    require(actor, "border.manage_selectivity")
     code = code.strip().upper()
     if not code:
         raise DomainError(_("Give the criterion a code."), field="code", code="required")
@@ -720,7 +721,7 @@ def create_criterion(
 
 @transaction.atomic
 def retire_criterion(*, actor: User, criterion: Criterion, reason: str) -> Criterion:
-    _require(actor, "border.manage_selectivity")
+    require(actor, "border.manage_selectivity")
     criterion = Criterion.objects.select_for_update().get(pk=criterion.pk)
     if criterion.retired_at is not None:
         raise Conflict(_("This criterion is retired already."), code="retired")
