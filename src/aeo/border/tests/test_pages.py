@@ -49,10 +49,10 @@ def test_a_csv_upload_runs_in_the_background_and_shows_its_rows(
     settings.MEDIA_ROOT = tmp_path
     client.force_login(officer())
     body = (
-        "number,office,direction,transport_mode,trader_tin,partner_economy,hs_code,origin,"
-        "value,lodged_at\nU1,TOKYO,import,sea,1234567890123,CN,847130,CN,10,2026-03-02T10:00\n"
-        "U2,TOKYO,import,boat,1234567890123,CN,847130,CN,10,2026-03-02T10:00\n"
-    ).encode()
+        b"number,office,direction,transport_mode,trader_tin,partner_economy,hs_code,origin,"
+        b"value,lodged_at\nU1,TOKYO,import,sea,1234567890123,CN,847130,CN,10,2026-03-02T10:00\n"
+        b"U2,TOKYO,import,boat,1234567890123,CN,847130,CN,10,2026-03-02T10:00\n"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("border:upload"),
