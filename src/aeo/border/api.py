@@ -1,12 +1,12 @@
 """Declarations (intake, reads, the moves after lodgment), selectivity and MRA monitoring."""
 
 from django.conf import settings
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from aeo.accounts.http import AuthedRequest
 from aeo.border import selectors, services, trs_source
 from aeo.border.intake import read_rows
 from aeo.border.schemas import (
@@ -41,11 +41,11 @@ IMPORT_BODY = {
 }
 
 
-def _declaration(request: HttpRequest, declaration_id: int):
+def _declaration(request: AuthedRequest, declaration_id: int):
     return get_object_or_404(selectors.declarations_visible_to(request.user), pk=declaration_id)
 
 
-def _detail(request: HttpRequest, declaration_id: int):
+def _detail(request: AuthedRequest, declaration_id: int):
     return selectors.declarations_visible_to(request.user).get(pk=declaration_id)
 
 
@@ -55,7 +55,7 @@ def _detail(request: HttpRequest, declaration_id: int):
     operation_id="create_declaration",
     summary="Lodge one declaration (its lane is assigned at once)",
 )
-def create_declaration(request: HttpRequest, payload: BorderDeclarationIn):
+def create_declaration(request: AuthedRequest, payload: BorderDeclarationIn):
     data = payload.model_dump(mode="json")
     declaration = services.create_declaration(actor=request.user, data=data)
     return Status(201, _detail(request, declaration.pk))
@@ -68,7 +68,7 @@ def create_declaration(request: HttpRequest, payload: BorderDeclarationIn):
     summary="Lodge many declarations: NDJSON or CSV, validated row by row",
     openapi_extra=IMPORT_BODY,
 )
-def import_declarations(request: HttpRequest, update: bool = False, assign: bool = True):
+def import_declarations(request: AuthedRequest, update: bool = False, assign: bool = True):
     """Each row is stored or refused with its line and reason. `update`: a number already
     lodged replaces its data and times (else refused); `assign`: lanes at intake."""
     size = int(request.headers.get("Content-Length") or 0)
@@ -88,7 +88,7 @@ def import_declarations(request: HttpRequest, update: bool = False, assign: bool
 
 @router.get("/declarations", response=list[BorderDeclarationOut], operation_id="list_declarations")
 @paginate(Pagination)
-def list_declarations(request: HttpRequest, filters: Query[BorderDeclarationFilters]):
+def list_declarations(request: AuthedRequest, filters: Query[BorderDeclarationFilters]):
     return selectors.search(
         selectors.declarations_visible_to(request.user),
         q=filters.q,
@@ -104,7 +104,7 @@ def list_declarations(request: HttpRequest, filters: Query[BorderDeclarationFilt
     response=BorderDeclarationDetailOut,
     operation_id="get_declaration",
 )
-def get_declaration(request: HttpRequest, declaration_id: ObjectId):
+def get_declaration(request: AuthedRequest, declaration_id: ObjectId):
     return _declaration(request, declaration_id)
 
 
@@ -114,7 +114,7 @@ def get_declaration(request: HttpRequest, declaration_id: ObjectId):
     operation_id="assign_lane",
     summary="Assign a lodged declaration's lane",
 )
-def assign_lane(request: HttpRequest, declaration_id: ObjectId, payload: BorderVersionIn):
+def assign_lane(request: AuthedRequest, declaration_id: ObjectId, payload: BorderVersionIn):
     declaration = _declaration(request, declaration_id)
     services.assign_lane(actor=request.user, declaration=declaration, version=payload.version)
     return _detail(request, declaration_id)
@@ -126,7 +126,7 @@ def assign_lane(request: HttpRequest, declaration_id: ObjectId, payload: BorderV
     operation_id="record_examination",
 )
 def record_examination(
-    request: HttpRequest, declaration_id: ObjectId, payload: BorderExaminationIn
+    request: AuthedRequest, declaration_id: ObjectId, payload: BorderExaminationIn
 ):
     services.record_examination(
         actor=request.user,
@@ -143,7 +143,7 @@ def record_examination(
     response=BorderDeclarationDetailOut,
     operation_id="release_declaration",
 )
-def release_declaration(request: HttpRequest, declaration_id: ObjectId, payload: BorderTimeIn):
+def release_declaration(request: AuthedRequest, declaration_id: ObjectId, payload: BorderTimeIn):
     services.release_declaration(
         actor=request.user,
         declaration=_declaration(request, declaration_id),
@@ -159,7 +159,7 @@ def release_declaration(request: HttpRequest, declaration_id: ObjectId, payload:
     response=BorderDeclarationDetailOut,
     operation_id="record_delivery",
 )
-def record_delivery(request: HttpRequest, declaration_id: ObjectId, payload: BorderTimeIn):
+def record_delivery(request: AuthedRequest, declaration_id: ObjectId, payload: BorderTimeIn):
     services.record_delivery(
         actor=request.user,
         declaration=_declaration(request, declaration_id),
@@ -175,7 +175,7 @@ def record_delivery(request: HttpRequest, declaration_id: ObjectId, payload: Bor
     response=BorderDeclarationDetailOut,
     operation_id="reroute_declaration",
 )
-def reroute_declaration(request: HttpRequest, declaration_id: ObjectId, payload: BorderRerouteIn):
+def reroute_declaration(request: AuthedRequest, declaration_id: ObjectId, payload: BorderRerouteIn):
     services.reroute_declaration(
         actor=request.user,
         declaration=_declaration(request, declaration_id),
@@ -194,7 +194,7 @@ def _office(code: str) -> CustomsOffice | None:
     )
 
 
-def _selectivity_reader(request: HttpRequest) -> None:
+def _selectivity_reader(request: AuthedRequest) -> None:
     if not selectors.reads_selectivity(request.user):
         raise HttpError(403, "You may not do this.")
 
@@ -203,7 +203,7 @@ def _selectivity_reader(request: HttpRequest) -> None:
     "/selectivity/criteria", response=list[BorderCriterionOut], operation_id="list_criteria"
 )
 @paginate(Pagination)
-def list_criteria(request: HttpRequest, active: bool = False):
+def list_criteria(request: AuthedRequest, active: bool = False):
     _selectivity_reader(request)
     return selectors.criteria(active_only=active)
 
@@ -211,7 +211,7 @@ def list_criteria(request: HttpRequest, active: bool = False):
 @router.post(
     "/selectivity/criteria", response={201: BorderCriterionOut}, operation_id="create_criterion"
 )
-def create_criterion(request: HttpRequest, payload: BorderCriterionIn):
+def create_criterion(request: AuthedRequest, payload: BorderCriterionIn):
     data = payload.model_dump()
     criterion = services.create_criterion(
         actor=request.user, **{**data, "office": _office(data["office"])}
@@ -224,7 +224,7 @@ def create_criterion(request: HttpRequest, payload: BorderCriterionIn):
     response=BorderCriterionOut,
     operation_id="retire_criterion",
 )
-def retire_criterion(request: HttpRequest, criterion_id: ObjectId, payload: BorderRetireIn):
+def retire_criterion(request: AuthedRequest, criterion_id: ObjectId, payload: BorderRetireIn):
     criterion = get_object_or_404(selectors.criteria_visible_to(request.user), pk=criterion_id)
     return services.retire_criterion(actor=request.user, criterion=criterion, reason=payload.reason)
 
@@ -234,7 +234,7 @@ def retire_criterion(request: HttpRequest, criterion_id: ObjectId, payload: Bord
     response=list[BorderSettingsOut],
     operation_id="get_selectivity_settings",
 )
-def get_selectivity_settings(request: HttpRequest):
+def get_selectivity_settings(request: AuthedRequest):
     _selectivity_reader(request)
     return list(selectors.selectivity_settings())
 
@@ -244,7 +244,7 @@ def get_selectivity_settings(request: HttpRequest):
     response=BorderSettingsOut,
     operation_id="update_selectivity_settings",
 )
-def update_selectivity_settings(request: HttpRequest, payload: BorderSettingsIn):
+def update_selectivity_settings(request: AuthedRequest, payload: BorderSettingsIn):
     data = payload.model_dump()
     return services.update_selectivity_settings(
         actor=request.user, **{**data, "office": _office(data["office"])}
@@ -252,7 +252,7 @@ def update_selectivity_settings(request: HttpRequest, payload: BorderSettingsIn)
 
 
 @router.get("/mra-monitoring", operation_id="get_mra_monitoring", response=dict)
-def get_mra_monitoring(request: HttpRequest, filters: Query[BorderMonitoringFilters]):
+def get_mra_monitoring(request: AuthedRequest, filters: Query[BorderMonitoringFilters]):
     """Release times of the partner AEOs' goods before and after the arrangement's entry into
     force, by transport mode and lane, against its monitoring targets."""
     if not request.user.has_perm("border.study"):

@@ -217,7 +217,9 @@ def ndjson_rows(lines: Iterable[bytes]) -> Iterator[tuple[int, Any]]:
 
 def csv_rows(lines: Iterable[bytes]) -> Iterator[tuple[int, Any]]:
     """(line number, row as NDJSON would give it, or the error); line 1 is the header."""
-    text = io.TextIOWrapper(_Bytes(lines), encoding="utf-8", errors="replace", newline="")
+    text = io.TextIOWrapper(
+        io.BufferedReader(_Bytes(lines)), encoding="utf-8", errors="replace", newline=""
+    )
     reader = csv.DictReader(text)
     try:
         for record in reader:

@@ -67,7 +67,7 @@ def rule_of(c: Criterion) -> Rule:
         code=c.code,
         lane=LANES.index(c.lane) if c.lane else 0,
         score=c.score,
-        office=c.office.code if c.office_id else "",
+        office=c.office.code if c.office is not None else "",
         direction=c.direction,
         transport_mode=c.transport_mode,
         hs_prefixes=tuple(c.hs_prefixes),

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings as django_settings
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils.translation import gettext as _
 
 from aeo.accounts.models import User
@@ -165,7 +165,7 @@ def _store_chunk(
         codes = [(v["office_id"], context.offices[v["office"]].code) for v in values]
         chosen, _rates = selection.select_many(values, codes, batch=False)
     else:
-        chosen = [("", {}, None, None)] * len(values)
+        chosen = [("", {}, None, None)] * len(values)  # type: ignore[list-item]
     stamp = now()
     created = [
         Declaration(
@@ -194,13 +194,15 @@ def _update_rows(objs: list[Declaration], fields: list[str]) -> None:
     if not objs:
         return
     model = Declaration._meta
-    columns = [model.get_field(name) for name in fields]
+    columns: list[models.Field] = [
+        f for f in (model.get_field(name) for name in fields) if isinstance(f, models.Field)
+    ]
     quote = connection.ops.quote_name
     # Names from the model's own metadata, quoted; values are parameters.
     sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608
         quote(model.db_table),
-        ", ".join(f"{quote(c.column)} = %s" for c in columns),
-        quote(model.pk.column),
+        ", ".join(f"{quote(str(c.column))} = %s" for c in columns),
+        quote(str(model.pk.column)),
     )
     params = [
         [*(c.get_db_prep_save(getattr(obj, c.attname), connection) for c in columns), obj.pk]

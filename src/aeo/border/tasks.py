@@ -99,6 +99,7 @@ def _study(run: TrsRun, lang: str) -> None:
         run.csv, run.html = trs_source.outputs(result, lang)
         return
     suffix = Path(run.file_name).suffix.lower()
+    found: Comparison | Report
     with tempfile.TemporaryDirectory(prefix="aeo-trs-") as tmp:
         path = Path(tmp) / f"input{suffix}"
         with run.file.open("rb") as src, path.open("wb") as dst:
