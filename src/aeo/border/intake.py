@@ -166,8 +166,8 @@ def validate(data: Any, line: int) -> Row | RowError:
         values: dict[str, Any] = {
             "number": number,
             "office": _text(data, "office", required=True).upper(),
-            "direction": _choice(data, "direction", Direction),
-            "transport_mode": _choice(data, "transport_mode", TransportMode),
+            "direction": _choice(data, "direction"),
+            "transport_mode": _choice(data, "transport_mode"),
         }
         for name, required in (("trader_tin", True), ("declarant_tin", False)):
             tin = _text(data, name, required=required).replace(" ", "")

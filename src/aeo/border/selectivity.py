@@ -71,7 +71,7 @@ def day_number(on: date) -> int:
     return (on - _EPOCH).days
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One criterion's conditions and effect; an empty condition matches every declaration.
 
@@ -135,7 +135,7 @@ class Policy:
     top_up_exam: float = 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     number: str
     office: str
@@ -151,7 +151,7 @@ class Item:
     top_up_milli: int = MILLI
 
 
-@dataclass
+@dataclass(slots=True)
 class Choice:
     """A lane and why: every field is recorded with the declaration."""
 
