@@ -118,7 +118,8 @@ def _items(c) -> list:
 
     text = {v: k for k, v in c.vocabulary.items()}
     lines: list[list[tuple[str, str]]] = [[] for _ in range(len(c))]
-    for d, h, o in zip(c.line_declaration.tolist(), c.line_hs.tolist(), c.line_origin.tolist()):
+    flat = (c.line_declaration.tolist(), c.line_hs.tolist(), c.line_origin.tolist())
+    for d, h, o in zip(*flat, strict=True):
         lines[d].append((f"{h:010d}", text[o]))
     on = date(2026, 3, 2)
     return [

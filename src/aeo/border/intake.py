@@ -17,7 +17,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from aeo.border.constants import Direction, TransportMode
 from aeo.core.bounds import MAX_YEAR, MIN_YEAR
 from aeo.core.text import text_problem
 from aeo.trs.engine.schema import ECONOMIES
