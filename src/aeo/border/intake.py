@@ -17,6 +17,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from aeo.border.constants import Direction, TransportMode
 from aeo.core.bounds import MAX_YEAR, MIN_YEAR
 from aeo.core.text import text_problem
 from aeo.trs.engine.schema import ECONOMIES
@@ -89,10 +90,14 @@ def _text(data: dict[str, Any], name: str, *, required: bool = False) -> str:
     return value
 
 
-def _choice(data: dict[str, Any], name: str, choices: type[Any]) -> str:
+# The choices, read once (`TextChoices.values` builds its list on every call).
+_CHOICES = {"direction": tuple(Direction.values), "transport_mode": tuple(TransportMode.values)}
+
+
+def _choice(data: dict[str, Any], name: str) -> str:
     value = _text(data, name, required=True).lower()
-    if value not in choices.values:
-        raise _Refused(name, "invalid_choice", _("Give one of: %s.") % ", ".join(choices.values))
+    if value not in _CHOICES[name]:
+        raise _Refused(name, "invalid_choice", _("Give one of: %s.") % ", ".join(_CHOICES[name]))
     return value
 
 

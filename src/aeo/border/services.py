@@ -76,6 +76,9 @@ def _status_from_times(values: dict[str, Any], lane: str) -> str:
     return DeclarationStatus.SELECTED if lane else DeclarationStatus.LODGED
 
 
+_PROGRESS = list(DeclarationStatus.values)  # lodged, selected, examined, released, delivered
+
+
 @dataclass
 class _Context:
     """What a whole intake looks up once: offices, and per chunk the parties."""
@@ -134,13 +137,15 @@ def _store_chunk(
     source: DeclarationImport | None,
 ) -> ChunkResult:
     """Store one chunk in one transaction: new numbers created (with their lanes), existing ones
-    refused or, with `update`, their declared data and times replaced (lane and state kept)."""
+    refused or, with `update`, their declared data and times replaced (the lane kept; the
+    state follows the times reported, never back)."""
     rows, errors = _resolved(rows, context)
-    existing = dict(
-        Declaration.objects.filter(number__in=[r.values["number"] for r in rows]).values_list(
-            "number", "pk"
-        )
-    )
+    existing = {
+        number: (pk, lane, status)
+        for number, pk, lane, status in Declaration.objects.filter(
+            number__in=[r.values["number"] for r in rows]
+        ).values_list("number", "pk", "lane", "status")
+    }
     operators = _operators(rows)
     fresh, changed = [], []
     for row in rows:
@@ -150,7 +155,10 @@ def _store_chunk(
         if v["number"] not in existing:
             fresh.append(row)
         elif update:
-            changed.append(Declaration(pk=existing[v["number"]], **{k: v[k] for k in STORED}))
+            pk, lane, status = existing[v["number"]]
+            reported = _status_from_times(v, lane)
+            later = max(status, reported, key=_PROGRESS.index)  # times never move a state back
+            changed.append(Declaration(pk=pk, status=later, **{k: v[k] for k in STORED}))
         else:
             errors.append(
                 RowError(
@@ -183,7 +191,7 @@ def _store_chunk(
     ]
     with transaction.atomic():
         _insert_rows(created)
-        _update_rows(changed, list(STORED))
+        _update_rows(changed, [*STORED, "status"])
     return ChunkResult(len(created), len(changed), errors)
 
 

@@ -153,3 +153,12 @@ def refresh_monitoring() -> list[int]:
     for run in runs:
         run_study.enqueue(run.pk)
     return [r.pk for r in runs]
+
+
+@task()
+def border_daily(day: str) -> dict[str, int]:
+    """Daily: the lanes of the day's declarations lodged without one, in one batch (the top-up
+    rates then serve the next day's intake), and every arrangement's monitoring measured."""
+    counts = services.assign_lanes(actor=None, on=date.fromisoformat(day))
+    runs = refresh_monitoring.call()
+    return {"assigned": sum(counts.values()), "studies": len(runs)}

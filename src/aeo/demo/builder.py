@@ -11,6 +11,7 @@ from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.applications import services as application_services
 from aeo.core.now import today
+from aeo.demo.border import build_border
 from aeo.demo.lifecycle import build_applications
 from aeo.demo.supervision import build_supervision
 from aeo.demo.supervision_audits import build_audits
@@ -184,8 +185,12 @@ def _operator_spec(rng: random.Random, regions: list[Region]) -> dict:
 
 
 @transaction.atomic
-def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
-    """Create the demo data once; a second run changes nothing and returns the same logins."""
+def build(
+    *, seed: int = 2026, operators: int = 300, declarations: int | None = None
+) -> list[DemoLogin]:
+    """Create the demo data once; a second run changes nothing and returns the same logins.
+
+    `declarations`: a year of them through the intake (default: 70 per operator)."""
     rng = random.Random(seed)
     japan = Economy.objects.get(code="JP")
     regions = list(Region.objects.filter(economy=japan).order_by("code"))
@@ -231,6 +236,7 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
     # daily tick does.
     application_services.refresh_clocks()
     build_supervision()
+    build_border(seed=seed, declarations=70 * operators if declarations is None else declarations)
     logins += [
         DemoLogin(*row, DEMO_PASSWORD)
         for row in build_audits(User.objects.get(username="auditor"), DEMO_PASSWORD)

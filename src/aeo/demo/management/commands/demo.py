@@ -16,6 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("--operators", type=int, default=300)
         parser.add_argument("--no-serve", action="store_true", help="load the data and exit")
         parser.add_argument(
+            "--declarations",
+            type=int,
+            default=None,
+            help="a year of declarations (default: 70 per operator; 200,000 with --size large)",
+        )
+        parser.add_argument(
             "--size",
             choices=["small", "large"],
             default="small",
@@ -28,7 +34,10 @@ class Command(BaseCommand):
         if not settings.DEBUG:  # hashed static file names need their manifest
             call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write("Loading demo data…")
-        logins = build(seed=opts["seed"], operators=opts["operators"])
+        declarations = opts["declarations"]
+        if declarations is None and opts["size"] == "large":
+            declarations = 200_000
+        logins = build(seed=opts["seed"], operators=opts["operators"], declarations=declarations)
         if opts["size"] == "large":
             from aeo.demo.large import build_large
 
