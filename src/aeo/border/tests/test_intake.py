@@ -113,3 +113,23 @@ def test_traders_lodge_for_themselves_but_cannot_read_selectivity(client):
     listed = client.get("/api/v1/declarations", **auth).json()
     assert listed["count"] == 1
     assert client.get("/api/v1/selectivity/criteria", **auth).status_code == 403
+
+
+def test_times_reported_later_move_the_state_forward_never_back(client, auth):
+    first = row()
+    post_rows(client, auth, ndjson([first]))
+    released = {**first, "released_at": "2026-03-02T03:00:00+00:00"}
+    post_rows(client, auth, ndjson([released]), update=True)
+    assert Declaration.objects.get(number=first["number"]).status == "released"
+    post_rows(client, auth, ndjson([first]), update=True)  # the times again without release
+    d = Declaration.objects.get(number=first["number"])
+    assert d.status == "released" and d.released_at is None
+
+
+def test_the_daily_command_assigns_the_days_lanes_in_batch(client, auth):
+    from django.core.management import call_command
+
+    post_rows(client, auth, ndjson([row() for _ in range(30)]), assign=False)
+    call_command("border_daily", "--day", "2026-03-02")
+    assert not Declaration.objects.filter(status="lodged").exists()
+    assert Declaration.objects.exclude(lane="").count() == 30
