@@ -75,7 +75,7 @@ def import_declarations(request: AuthedRequest, update: bool = False, assign: bo
     if size > settings.AEO_DECLARATION_IMPORT_MAX_BYTES:
         raise HttpError(413, "Request body too large.")
     fmt = "csv" if (request.content_type or "").startswith("text/csv") else "ndjson"
-    if fmt == "ndjson" and request.content_type not in ("application/x-ndjson", "application/json"):
+    if fmt == "ndjson" and request.content_type != "application/x-ndjson":
         raise HttpError(422, "Send application/x-ndjson or text/csv.")
     job = services.import_declarations(
         actor=request.user,

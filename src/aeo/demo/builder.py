@@ -190,7 +190,7 @@ def build(
 ) -> list[DemoLogin]:
     """Create the demo data once; a second run changes nothing and returns the same logins.
 
-    `declarations`: a year of them through the intake (default: 70 per operator)."""
+    `declarations`: a year of them through the intake (default: 35 per operator)."""
     rng = random.Random(seed)
     japan = Economy.objects.get(code="JP")
     regions = list(Region.objects.filter(economy=japan).order_by("code"))
@@ -236,7 +236,7 @@ def build(
     # daily tick does.
     application_services.refresh_clocks()
     build_supervision()
-    build_border(seed=seed, declarations=70 * operators if declarations is None else declarations)
+    build_border(seed=seed, declarations=35 * operators if declarations is None else declarations)
     logins += [
         DemoLogin(*row, DEMO_PASSWORD)
         for row in build_audits(User.objects.get(username="auditor"), DEMO_PASSWORD)

@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "--declarations",
             type=int,
             default=None,
-            help="a year of declarations (default: 70 per operator; 200,000 with --size large)",
+            help="a year of declarations (default: 35 per operator; 200,000 with --size large)",
         )
         parser.add_argument(
             "--size",
