@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -27,6 +28,7 @@ from aeo.border.schemas import (
     BorderVersionIn,
 )
 from aeo.core.bounds import ObjectId, Pagination
+from aeo.core.errors import DomainError
 from aeo.registry.models import CustomsOffice
 
 router = Router(tags=["border"])
@@ -34,8 +36,9 @@ IMPORT_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/x-ndjson": {"schema": {"type": "string"}},
-            "text/csv": {"schema": {"type": "string"}},
+            # Raw text, not JSON: any body is read, and each row is judged on its own.
+            "application/x-ndjson": {"schema": {"description": "one declaration a line"}},
+            "text/csv": {"schema": {"description": "a header row, one declaration a row"}},
         },
     }
 }
@@ -189,9 +192,12 @@ def reroute_declaration(request: AuthedRequest, declaration_id: ObjectId, payloa
 def _office(code: str) -> CustomsOffice | None:
     if not code:
         return None
-    return get_object_or_404(
-        CustomsOffice, economy_id=settings.AEO_ECONOMY, code=code.strip().upper()
-    )
+    office = CustomsOffice.objects.filter(
+        economy_id=settings.AEO_ECONOMY, code=code.strip().upper()
+    ).first()
+    if office is None:
+        raise DomainError(_("Unknown customs office."), field="office", code="unknown_office")
+    return office
 
 
 def _selectivity_reader(request: AuthedRequest) -> None:
