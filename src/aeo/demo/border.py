@@ -105,8 +105,13 @@ def _times(rows: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]:
     for r in rows:
         lane = LANES.index(lanes.get(r["number"]) or "free")
         lodged = datetime.fromisoformat(r["lodged_at"])
-        mra = bool(r["partner_aeo_id"]) and tw is not None and r["partner_economy"] == "TW"
-        mra = mra and lodged.date() >= tw.entry_into_force and r["direction"] == "import"
+        mra = (
+            tw is not None
+            and bool(r["partner_aeo_id"])
+            and r["partner_economy"] == tw.partner
+            and r["direction"] in tw.directions
+            and tw.in_force(lodged.date())
+        )
         stage1 = _draw(rng, np.array(STAGE1_HOURS[r["transport_mode"]][lane]))
         stage1 *= MRA_FACTOR["stage1"] if mra else 1.0
         released = lodged + timedelta(hours=float(stage1))
