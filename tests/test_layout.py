@@ -11,8 +11,9 @@ KERNEL = {"core"}
 # Project-level modules that wire the apps together (URLs, the API, settings).
 PROJECT = {"api", "urls", "settings", "openapi", "wsgi", "asgi", "__main__"}
 PUBLIC = {"services", "selectors", "constants", "models"}
-# Kernel pieces of the accounts app that every app's views and API use.
-SHARED = {("accounts", "http"), ("accounts", "auth")}
+# Kernel pieces of the accounts app that every app's views and API use, and the Time Release
+# Study engine: a library without Django imports that the border feeds with its declarations.
+SHARED = {("accounts", "http"), ("accounts", "auth"), ("trs", "engine")}
 APPS = sorted(p.name for p in SRC.iterdir() if (p / "apps.py").exists())
 
 

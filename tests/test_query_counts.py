@@ -652,3 +652,40 @@ def test_due_monitoring_api_and_page(client):
         page(client, auditor, "supervision:monitoring", kind="contact"),
         shown=table_rows,
     )
+
+
+# --- Border ----------------------------------------------------------------------------------
+
+
+def make_declarations(n):
+    from aeo.border.intake import validate
+    from aeo.border.services import import_declarations
+    from aeo.border.tests.helpers import row
+
+    rows = [validate(row(trader_tin=OperatorFactory(roles=["importer"]).tin), i) for i in range(n)]
+    import_declarations(actor=None, rows=rows)
+
+
+def make_criteria(n):
+    from aeo.border.services import create_criterion
+
+    for _ in range(n):
+        create_criterion(
+            actor=None,
+            code=f"QC{next(_seq)}",
+            description="Query count",
+            valid_from=TODAY,
+            score=10,
+            hs_prefixes=["8471"],
+        )
+
+
+def test_declarations_api_and_queue_page(client):
+    officer = UserFactory(role=Role.BORDER_OFFICER, office=CustomsOffice.objects.get(code="TOKYO"))
+    assert_flat(make_declarations, api(client, officer)("/declarations"), shown=api_rows)
+    assert_flat(make_declarations, page(client, officer, "border:queue"), shown=table_rows)
+
+
+def test_criteria_api(client):
+    policy = UserFactory(role=Role.POLICY_OFFICER, office=CustomsOffice.objects.get(code="CTB"))
+    assert_flat(make_criteria, api(client, policy)("/selectivity/criteria"), shown=api_rows)

@@ -9,6 +9,7 @@ import pytest
 from aeo.applications.constants import CONSULTATION_WORKFLOW
 from aeo.applications.constants import WORKFLOW as APPLICATION_WORKFLOW
 from aeo.authorizations.constants import WORKFLOW as AUTHORIZATION_WORKFLOW
+from aeo.border.constants import WORKFLOW as DECLARATION_WORKFLOW
 from aeo.mra.constants import CONSENT_WORKFLOW, MRA_WORKFLOW
 from aeo.requirements.constants import ASSESSMENT_WORKFLOW, TEMPLATE_WORKFLOW
 from aeo.supervision.constants import (
@@ -84,6 +85,15 @@ MRA = {
     *{("terminated", s, "terminated") for s in ("negotiating", "signed", "in_force", "suspended")},
 }
 CONSENT = {("withdrawn", "given", "withdrawn"), ("renewed", "withdrawn", "given")}
+BEFORE_RELEASE = ("selected", "examined")
+DECLARATION = {
+    ("lane_assigned", "lodged", "selected"),
+    *{("rerouted", s, "selected") for s in BEFORE_RELEASE},
+    ("examined", "selected", "examined"),
+    *{(e, s, s) for e in ("oga_cleared", "joint_inspection_requested") for s in BEFORE_RELEASE},
+    *{("released", s, "released") for s in BEFORE_RELEASE},
+    ("delivered", "released", "delivered"),
+}
 
 
 @pytest.mark.parametrize(
@@ -101,6 +111,7 @@ CONSENT = {("withdrawn", "given", "withdrawn"), ("renewed", "withdrawn", "given"
         (REASSESSMENT_WORKFLOW, REASSESSMENT),
         (MRA_WORKFLOW, MRA),
         (CONSENT_WORKFLOW, CONSENT),
+        (DECLARATION_WORKFLOW, DECLARATION),
     ],
     ids=lambda w: getattr(w, "name", ""),
 )
@@ -135,6 +146,7 @@ def test_every_event_type_is_in_the_map_or_opens_the_history():
         REASSESSMENT_WORKFLOW,
         MRA_WORKFLOW,
         CONSENT_WORKFLOW,
+        DECLARATION_WORKFLOW,
     ):
         assert set(workflow.events.values) == set(workflow.moves) | set(workflow.openings)
 
@@ -146,3 +158,16 @@ def test_the_supervision_conditions_sit_next_to_their_maps():
     assert [c.code for c in CORRECTIVE_ACTION_WORKFLOW.moves["escalated"].conditions] == [
         "not_overdue"
     ]
+
+
+def test_the_declaration_conditions_sit_next_to_its_map():
+    conditions = {
+        event: [c.code for c in move.conditions]
+        for event, move in DECLARATION_WORKFLOW.moves.items()
+        if move.conditions
+    }
+    assert conditions == {
+        "released": ["examination_pending", "oga_pending"],
+        "oga_cleared": ["no_oga"],
+        "joint_inspection_requested": ["already_requested"],
+    }

@@ -26,6 +26,7 @@ from aeo.accounts.api import router as accounts_router
 from aeo.accounts.auth import API_AUTH
 from aeo.applications.api import router as applications_router
 from aeo.authorizations.api import router as authorizations_router
+from aeo.border.api import router as border_router
 from aeo.core.errors import DomainError
 from aeo.mra.api import router as mra_router
 from aeo.notifications.api import router as notifications_router
@@ -182,5 +183,6 @@ api.add_router("/", requirements_router)
 api.add_router("/", applications_router)
 api.add_router("/", authorizations_router)
 api.add_router("/", supervision_router)
+api.add_router("/", border_router)
 api.add_router("/", notifications_router)
 api.add_router("/", mra_router)

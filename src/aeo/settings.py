@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "aeo.authorizations",
     "aeo.supervision",
     "aeo.mra",
+    "aeo.border",
     "aeo.notifications",
     "aeo.home",
     "aeo.trs",
@@ -217,6 +218,10 @@ WHITENOISE_USE_FINDERS = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024))
 # Whole multipart requests (evidence uploads of up to 10 MiB) above this are refused unread.
 MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", 12 * 1024 * 1024))
+# A declarations import by API (NDJSON or CSV, read as a stream) may be this large.
+AEO_DECLARATION_IMPORT_MAX_BYTES = int(
+    os.environ.get("AEO_DECLARATION_IMPORT_MAX_BYTES", 512 * 1024 * 1024)
+)
 FILE_UPLOAD_HANDLERS = [
     "aeo.core.uploads.RequestSizeLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("applications/", include("aeo.applications.urls")),
     path("aeo/", include("aeo.authorizations.urls")),
     path("supervision/", include("aeo.supervision.urls")),
+    path("border/", include("aeo.border.urls")),
     path("inbox/", include("aeo.notifications.urls")),
     path("mra/", include("aeo.mra.urls")),
     path("api/v1/", api.urls),

@@ -24,6 +24,9 @@ from aeo.applications import services as application_services
 from aeo.applications.tests.helpers import submitted_application
 from aeo.authorizations import selectors as authorization_selectors
 from aeo.authorizations.tests.conftest import issue
+from aeo.border import selectors as border_selectors
+from aeo.border import services as border_services
+from aeo.border.tests.helpers import row as declaration_row
 from aeo.mra import selectors as mra_selectors
 from aeo.mra.services import arrangements as mra_services
 from aeo.registry import selectors as registry_selectors
@@ -150,6 +153,20 @@ def world(settings, tmp_path):
             report_selectors.changes_visible_to,
         ),
     }
+    objects["declaration_id"] = (
+        border_services.create_declaration(
+            actor=foreign_trader,
+            data=declaration_row(office="OSAKA", trader_tin=foreign.tin),
+        ),
+        border_selectors.declarations_visible_to,
+    )
+    policy = UserFactory(role=Role.POLICY_OFFICER)
+    objects["criterion_id"] = (
+        border_services.create_criterion(
+            actor=policy, code="MATRIX", description="x", valid_from=date(2026, 1, 1), score=10
+        ),
+        border_selectors.criteria_visible_to,
+    )
     auditor = osaka_auditor()
     audit = audit_services.plan_audit(actor=auditor, operator=foreign, planned_on=date(2099, 1, 5))
     audit_services.notify_audit(actor=auditor, audit=audit)

@@ -1,7 +1,7 @@
 """Reads on authorizations, scoped to who asks."""
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from django.core.cache import cache
@@ -124,3 +124,22 @@ def register_changes(after: int = 0) -> QuerySet[RegisterChange]:
 
 def history(authorization: Authorization) -> QuerySet[AuthorizationEvent]:
     return authorization.events.select_related("actor")
+
+
+def current_aeo_types(economy_code: str, tins: Iterable[str], on: date) -> dict[str, set[str]]:
+    """The AEO types each TIN of the economy holds, active and valid on `on` (one query); a
+    suspended, revoked or expired authorization gives none."""
+    found: dict[str, set[str]] = {}
+    rows = (
+        Authorization.objects.filter(
+            operator__economy_id=economy_code,
+            operator__tin__in=set(tins),
+            status=AuthorizationStatus.ACTIVE,
+            valid_from__lte=on,
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .values_list("operator__tin", "aeo_type")
+    )
+    for tin, aeo_type in rows:
+        found.setdefault(tin, set()).add(aeo_type)
+    return found

@@ -11,6 +11,7 @@ from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.applications import services as application_services
 from aeo.core.now import today
+from aeo.demo.border import build_border
 from aeo.demo.lifecycle import build_applications
 from aeo.demo.mra import build_japan_mras
 from aeo.demo.supervision import build_supervision
@@ -195,8 +196,12 @@ def _operator_spec(rng: random.Random, regions: list[Region]) -> dict:
 
 
 @transaction.atomic
-def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
-    """Create the demo data once; a second run changes nothing and returns the same logins."""
+def build(
+    *, seed: int = 2026, operators: int = 300, declarations: int | None = None
+) -> list[DemoLogin]:
+    """Create the demo data once; a second run changes nothing and returns the same logins.
+
+    `declarations`: a year of them through the intake (default: 35 per operator)."""
     rng = random.Random(seed)
     japan = Economy.objects.get(code="JP")
     regions = list(Region.objects.filter(economy=japan).order_by("code"))
@@ -243,6 +248,7 @@ def build(*, seed: int = 2026, operators: int = 300) -> list[DemoLogin]:
     application_services.refresh_clocks()
     build_supervision()
     build_japan_mras()
+    build_border(seed=seed, declarations=35 * operators if declarations is None else declarations)
     logins += [
         DemoLogin(*row, DEMO_PASSWORD)
         for row in build_audits(User.objects.get(username="auditor"), DEMO_PASSWORD)

@@ -5,6 +5,7 @@ from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.applications.models import Application
 from aeo.applications.selectors import workload
+from aeo.border.models import Declaration
 from aeo.core.models import AuditEvent
 from aeo.registry.models import Operator
 
@@ -35,8 +36,14 @@ def test_demo_no_serve_loads_a_believable_registry_once(capsys):
     }
     examiner = User.objects.get(username="examiner")
     assert workload(examiner)["overdue"].count, "the demo shows an overdue application"
+    declarations = Declaration.objects.all()
+    assert declarations.count() == 35 * 60 + 120  # a year's, and today's waiting
+    assert declarations.filter(status="delivered").count() > 1500
+    assert declarations.filter(office__code="TOKYO", status="selected").exists()
+    assert set(declarations.values_list("lane", flat=True)) == {"free", "paper", "exam"}
     snapshot = sorted(operators.values_list("tin", "legal_name"))
 
     call_command("demo", "--no-serve", "--operators", "60", "--seed", "7")
     assert sorted(operators.values_list("tin", "legal_name")) == snapshot
     assert User.objects.filter(username="examiner").count() == 1
+    assert Declaration.objects.count() == 35 * 60 + 120

@@ -22,6 +22,12 @@ class Command(BaseCommand):
             "for the MRA exchange (give it its own AEO_VAR_DIR)",
         )
         parser.add_argument(
+            "--declarations",
+            type=int,
+            default=None,
+            help="a year of declarations (default: 35 per operator; 200,000 with --size large)",
+        )
+        parser.add_argument(
             "--size",
             choices=["small", "large"],
             default="small",
@@ -44,7 +50,12 @@ class Command(BaseCommand):
 
             logins = [DemoLogin(*row, DEMO_PASSWORD) for row in build_taipei(DEMO_PASSWORD)]
         else:
-            logins = build(seed=opts["seed"], operators=opts["operators"])
+            declarations = opts["declarations"]
+            if declarations is None and opts["size"] == "large":
+                declarations = 200_000
+            logins = build(
+                seed=opts["seed"], operators=opts["operators"], declarations=declarations
+            )
         if opts["size"] == "large":
             from aeo.demo.large import build_large
 

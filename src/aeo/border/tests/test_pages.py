@@ -1,0 +1,84 @@
+"""The officer's queue and declaration page, the CSV upload, the MRA monitoring page."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from aeo.accounts.constants import Role
+from aeo.border import services
+from aeo.border.models import Declaration, TrsRun
+from aeo.border.tests.helpers import officer, row
+from aeo.border.tests.test_trs_source import lodge_history
+
+pytestmark = pytest.mark.django_db
+
+
+def lodge(lane: str, **kw) -> Declaration:
+    d = services.create_declaration(actor=officer(Role.POLICY_OFFICER, "CTB"), data=row(**kw))
+    Declaration.objects.filter(pk=d.pk).update(lane=lane)
+    return Declaration.objects.get(pk=d.pk)
+
+
+def test_the_queue_shows_the_office_by_lane(client):
+    exam, free = lodge("exam"), lodge("free")
+    osaka = lodge("exam", office="OSAKA")
+    client.force_login(officer())
+    page = client.get(reverse("border:queue"), {"lane": "exam"}).content.decode()
+    assert exam.number in page and free.number not in page and osaka.number not in page
+
+
+def test_the_declaration_page_explains_the_lane_and_offers_the_next_moves(client):
+    d = lodge("exam")
+    client.force_login(officer())
+    page = client.get(reverse("border:declaration", args=[d.pk])).content.decode()
+    assert "Selection seed" in page and "Not an AEO" in page
+    assert 'data-action="examine"' in page and 'data-action="release"' not in page
+    url = reverse("border:declaration_act", args=[d.pk, "examine"])
+    refused = client.post(url, {"examine-result": "discrepancy", "examine-version": d.version})
+    assert refused.status_code == 400 and "Describe the discrepancy" in refused.content.decode()
+    done = client.post(url, {"examine-result": "no_discrepancy", "examine-version": d.version})
+    assert done.status_code == 302
+    assert Declaration.objects.get(pk=d.pk).status == "examined"
+    client.force_login(officer(office="OSAKA"))
+    assert client.get(reverse("border:declaration", args=[d.pk])).status_code == 404
+
+
+def test_a_csv_upload_runs_in_the_background_and_shows_its_rows(
+    client, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(officer())
+    body = (
+        b"number,office,direction,transport_mode,trader_tin,partner_economy,hs_code,origin,"
+        b"value,lodged_at\nU1,TOKYO,import,sea,1234567890123,CN,847130,CN,10,2026-03-02T10:00\n"
+        b"U2,TOKYO,import,boat,1234567890123,CN,847130,CN,10,2026-03-02T10:00\n"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("border:upload"),
+            {"file": SimpleUploadedFile("day.csv", body, content_type="text/csv")},
+        )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-testid="created">1<' in page and 'data-testid="rejected">1<' in page
+    assert "transport_mode" in page
+    assert Declaration.objects.filter(number="U1").exists()
+
+
+def test_policy_officers_measure_an_mra_and_keep_the_result(
+    client, django_capture_on_commit_callbacks
+):
+    lodge_history(120)
+    client.force_login(officer(Role.POLICY_OFFICER, "CTB"))
+    assert client.get(reverse("border:monitoring")).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("border:monitoring"), {"mra-partner": "TW", "mra-days": 140})
+    assert response.status_code == 302
+    run = TrsRun.objects.get()
+    assert run.status == "done", run.failure
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-testid="targets"' in page and "data:image/svg+xml;base64," in page
+    csv = client.get(reverse("border:study_download", args=[run.pk, "csv"]))
+    assert csv.status_code == 200 and b"stage" in csv.content
+    client.force_login(officer())
+    assert client.get(reverse("border:monitoring")).status_code == 403
