@@ -49,7 +49,7 @@ def test_home_page_per_role(client):
     assert "Hikari Foods Import Inc." in client.get("/").text
     client.force_login(UserFactory(role="examiner"))
     page = client.get("/").text
-    assert "operators in the registry" in page
+    assert "Search operators" in page  # the officials' home: their work and the status search
 
 
 def test_login_required_and_healthz(client):

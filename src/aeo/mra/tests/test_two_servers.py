@@ -28,7 +28,8 @@ import json, os
 from aeo.accounts.constants import Role
 from aeo.accounts.services import create_user, issue_token
 from aeo.mra.services.partners import add_partner
-from aeo.registry.models import CustomsOffice, Economy, Region
+from aeo.registry.data.aeo_types import JAPAN, add_aeo_types
+from aeo.registry.models import AEOType, CustomsOffice, Economy, Region
 from aeo.registry import services as registry
 from aeo.authorizations import services as authorizations
 from aeo.mra.services import consent
@@ -36,6 +37,7 @@ from aeo.registry.reference import sync_reference_data
 args = json.loads(os.environ["MRA_SETUP"])
 # The copied test database may come from after a transactional test emptied the tables.
 sync_reference_data(Economy, CustomsOffice, Region)
+add_aeo_types(AEOType, "JP", JAPAN)
 out = {}
 add_partner(actor=None, economy=args["partner"], base_url=args["url"], public_key=args["key"])
 if args["economy"] == "JP":
