@@ -38,13 +38,13 @@ def reference_data(transactional_db):
     regions, Japan's AEO types and the default requirements catalogue back (idempotently)
     before the next one.
     """
-    from aeo.registry.data.aeo_types import JAPAN, add_aeo_types
+    from aeo.registry.data.aeo_types import add_all
     from aeo.registry.models import AEOType, CustomsOffice, Economy, Region
     from aeo.registry.reference import sync_reference_data
     from aeo.requirements.catalogue import load_default
     from aeo.requirements.models import Criterion, Question, TemplateVersion
 
     sync_reference_data(Economy, CustomsOffice, Region)
-    add_aeo_types(AEOType, "JP", JAPAN)
+    add_all(AEOType)
     if not TemplateVersion.objects.exists():
         load_default(TemplateVersion, Criterion, Question, now=timezone.now())

@@ -1,8 +1,7 @@
 """The second administration of the demo: Chinese Taipei (TW), a few AEOs with 8-digit
 unified business numbers as TINs, its officials, and its arrangement with Japan.
 
-# merge: TW's AEO types become `registry.AEOType` reference data (issue #11); until then the
-# names below are used only in the arrangement's scope.
+Chinese Taipei's AEO types are reference data (registry/data/aeo_types.py).
 """
 
 from datetime import date, timedelta
@@ -20,11 +19,12 @@ from aeo.registry import services as registry_services
 from aeo.registry.constants import OfficeKind, OperatorRole
 from aeo.registry.models import CustomsOffice, Economy, Operator
 
-TW_AEO_TYPES = [
-    ("IMP", "AEO-S importer (安全認證優質企業 進口商)"),
-    ("EXP", "AEO-S exporter (安全認證優質企業 出口商)"),
-    ("BRK", "AEO-S customs broker (安全認證優質企業 報關業者)"),
-    ("MFR", "AEO-S manufacturer (安全認證優質企業 製造業者)"),
+# The arrangement's scope: our types, as Japan recognizes them.
+SCOPE_WITH_JAPAN = [
+    ("IMP", "Authorized Importer (特例輸入者)"),
+    ("EXP", "Authorized Exporter (特定輸出者)"),
+    ("BRK", "AEO Customs Broker (認定通関業者)"),
+    ("MFR", "Authorized Manufacturer (認定製造者)"),
 ]
 OPERATORS: list[tuple[str, str, list[str], bool]] = [
     ("24536806", "Formosa Precision Machinery Co., Ltd.", [OperatorRole.EXPORTER], True),
@@ -113,7 +113,7 @@ def build_taipei(password: str) -> list[tuple[str, str, str]]:
                 actor=policy,
                 title="Chinese Taipei–Japan AEO MRA",
                 partners=["JP"],
-                scope=TW_AEO_TYPES,
+                scope=SCOPE_WITH_JAPAN,
                 benefits_ours_abroad="Fewer examinations and priority clearance in Japan.",
                 partner_identifier="Your 8-digit unified business number.",
                 declaration_field="The consignor's AEO identifier in Japan's import declaration.",

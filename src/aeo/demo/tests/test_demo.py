@@ -47,3 +47,17 @@ def test_demo_no_serve_loads_a_believable_registry_once(capsys):
     assert sorted(operators.values_list("tin", "legal_name")) == snapshot
     assert User.objects.filter(username="examiner").count() == 1
     assert Declaration.objects.count() == 35 * 60 + 120
+
+
+def test_the_second_administration_authorizes_its_aeos_under_its_own_types(settings, capsys):
+    """`aeo demo --economy TW`: Chinese Taipei's AEOs, typed by its own programme, and its
+    arrangement with Japan in force (the ground for the exchange)."""
+    from aeo.authorizations.models import Authorization
+    from aeo.mra.models import Arrangement
+
+    call_command("demo", "--no-serve", "--economy", "TW")
+    assert "trader.tw" in capsys.readouterr().out
+    authorizations = Authorization.objects.filter(operator__economy_id="TW")
+    assert set(authorizations.values_list("aeo_type", flat=True)) >= {"IMP", "EXP", "BRK"}
+    assert authorizations.filter(aeo_number__startswith="TW-").exists()
+    assert Arrangement.objects.get().status == "in_force"

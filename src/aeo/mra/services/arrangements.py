@@ -15,8 +15,10 @@ from aeo.mra.models import (
     Arrangement,
     ArrangementDocument,
     MonitoringIndicator,
+    Partner,
     RecognizedType,
 )
+from aeo.mra.services import outbox
 from aeo.registry.models import Economy
 
 
@@ -90,7 +92,7 @@ def change_mra_status(
         raise DomainError(_("Choose what happened."), field="event", code="unknown_choice")
     on = effective_on or today()
     date_field = DATE_FIELDS.get(MRAEventType(event))
-    return transition(
+    mra = transition(
         actor=actor,
         obj=mra,
         workflow=MRA_WORKFLOW,
@@ -100,3 +102,6 @@ def change_mra_status(
         comment=comment.strip(),
         data={"on": on.isoformat()},
     )
+    if event in (MRAEventType.ENTERED_INTO_FORCE, MRAEventType.RESUMED):
+        outbox.snapshot_for(Partner.objects.filter(economy__in=mra.partners.all()))
+    return mra

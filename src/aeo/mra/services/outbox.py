@@ -5,6 +5,12 @@ the record then commits or rolls back with the change itself (no change without 
 record without its change), and numbers are given under the partner's row lock, so they have
 no gaps. A cursor over `RegisterChange.id` could skip a row whose transaction commits after a
 higher id was read (ids are taken at insert, not at commit), and so lose it.
+
+Only partners under an arrangement in force receive anything, and only the AEO types its scope
+recognizes (the arrangement is the legal ground for sending a holder's data). A consent
+withdrawal goes to every partner that was ever sent a record, in force or not, whatever the
+type: they may hold earlier facts.
+An arrangement that enters into force (or resumes) sends its partners everything in scope.
 """
 
 from typing import Any
@@ -14,8 +20,8 @@ from django.db import transaction
 from aeo.authorizations.constants import CURRENT_STATUSES
 from aeo.authorizations.models import RegisterChange
 from aeo.mra import identifiers
-from aeo.mra.constants import IMMEDIATE_EVENTS, ConsentStatus, RecordEvent
-from aeo.mra.models import ExchangeConsent, OutboxRecord, Partner
+from aeo.mra.constants import IMMEDIATE_EVENTS, ConsentStatus, MRAStatus, RecordEvent
+from aeo.mra.models import Arrangement, ExchangeConsent, OutboxRecord, Partner
 from aeo.registry.models import Operator
 
 
@@ -43,13 +49,32 @@ def _for_partner(partner: Partner, entry: dict[str, Any]) -> dict[str, Any]:
     return {**entry, "partner_id": partner_id}
 
 
+def recognized_types() -> dict[str, set[str]]:
+    """Per partner economy, our AEO types recognized by its arrangements in force."""
+    scope: dict[str, set[str]] = {}
+    rows = Arrangement.objects.filter(status=MRAStatus.IN_FORCE).values_list(
+        "partners__code", "scope__our_type"
+    )
+    for economy, our_type in rows:
+        if economy:
+            scope.setdefault(economy, set()).update([our_type] if our_type else [])
+    return scope
+
+
 def queue(*, event: str, entries: list[dict[str, Any]], partners=None) -> list[OutboxRecord]:
-    """One record per entry and partner, numbered under each partner's row lock."""
+    """One record per entry and partner in force whose scope has the entry's type (for a
+    withdrawal: per partner ever sent a record), numbered under each partner's row lock."""
     if not entries:
         return []
+    withdrawal = event == RecordEvent.CONSENT_WITHDRAWN
+    scope = recognized_types()
+    targets = partners or Partner.objects.all()
+    targets = targets.filter(last_seq__gt=0) if withdrawal else targets.filter(economy_id__in=scope)
     written = []
-    for partner in (partners or Partner.objects.all()).select_for_update().order_by("pk"):
-        for entry in entries:
+    for partner in targets.select_for_update().order_by("pk"):
+        types = scope.get(partner.economy_id, set())
+        sent = [e for e in entries if withdrawal or e["aeo_type"] in types]
+        for entry in sent:
             partner.last_seq += 1
             written.append(
                 OutboxRecord(
@@ -59,6 +84,8 @@ def queue(*, event: str, entries: list[dict[str, Any]], partners=None) -> list[O
                     entry=_for_partner(partner, entry),
                 )
             )
+        if not sent:
+            continue
         partner.save(update_fields=["last_seq"])
         if event in IMMEDIATE_EVENTS:
             _send_on_commit(partner.economy_id)
@@ -98,11 +125,12 @@ def withdraw(operator: Operator) -> None:
     )
 
 
-def snapshot_for(partner: Partner) -> None:
-    """A new partner receives every consented operator's current authorizations."""
+def snapshot_for(partners) -> None:
+    """Partners added, or whose arrangement entered into force, receive every consented
+    operator's current authorizations in scope."""
     operators = ExchangeConsent.objects.filter(status=ConsentStatus.GIVEN).values("operator_id")
     queue(
         event=RecordEvent.CONSENT_GIVEN,
         entries=latest_entries(operators, current_only=True),
-        partners=Partner.objects.filter(pk=partner.pk),
+        partners=partners,
     )

@@ -74,7 +74,7 @@ def add_partner(
         | {"kid": [None, jwk["kid"]]},
     )
     if created:
-        outbox.snapshot_for(partner)
+        outbox.snapshot_for(Partner.objects.filter(pk=partner.pk))
         partner.refresh_from_db()
     return partner
 

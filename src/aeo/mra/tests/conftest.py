@@ -1,6 +1,7 @@
 import json
 import time
 import uuid
+from datetime import date
 
 import pytest
 from django.conf import settings
@@ -9,9 +10,11 @@ from joserfc.jwk import OKPKey
 
 from aeo.accounts.constants import Role
 from aeo.authorizations.tests.conftest import bearer, issue, official  # noqa: F401
-from aeo.mra.models import Partner
+from aeo.mra.constants import MRAStatus
+from aeo.mra.models import Arrangement, Partner, RecognizedType
 from aeo.mra.services import consent
 from aeo.mra.services.partners import add_partner
+from aeo.registry.data.aeo_types import JAPAN
 from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFactory
 
 
@@ -70,8 +73,21 @@ def record(seq: int, status: str = "active", event: str = "issued", number: str 
     }
 
 
+def in_force_with(economy: str, types=tuple(row[0] for row in JAPAN)) -> Arrangement:
+    """An arrangement in force with `economy` whose scope recognizes our `types`."""
+    mra = Arrangement.objects.create(
+        title=f"JP-{economy}", status=MRAStatus.IN_FORCE, in_force_from=date(2019, 5, 22)
+    )
+    mra.partners.set([economy])
+    RecognizedType.objects.bulk_create(
+        RecognizedType(arrangement=mra, our_type=t, partner_type=f"{economy} AEO") for t in types
+    )
+    return mra
+
+
 @pytest.fixture
 def taipei(db):
+    in_force_with("TW")
     partner = FakePartner()
     partner.register()
     return partner

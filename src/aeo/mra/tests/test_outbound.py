@@ -6,8 +6,12 @@ import pytest
 from aeo.authorizations import services as authorization_services
 from aeo.authorizations.constants import SuspensionGround
 from aeo.authorizations.tests.conftest import issue, official
+from aeo.mra.constants import MRAEventType
 from aeo.mra.models import OutboxRecord, Partner
 from aeo.mra.services import consent, delivery
+from aeo.mra.services.arrangements import change_mra_status, create_mra
+from aeo.mra.tests.conftest import FakePartner, in_force_with
+from aeo.registry.models import OperatorRoleAssignment
 
 pytestmark = pytest.mark.django_db
 
@@ -63,11 +67,33 @@ def test_withdrawal_tells_partners_and_stops_the_exchange(taipei, consented):
 
 
 def test_a_new_partner_receives_every_consented_aeo(consented):
-    from aeo.mra.tests.conftest import FakePartner
-
+    in_force_with("KR")
     issue(consented.operator, roles=["importer"])
     FakePartner("KR").register()
     assert [e for _, e in records("KR")] == ["consent_given"]
+
+
+def test_only_partners_in_force_receive_and_only_the_types_in_scope(consented):
+    """The arrangement is the ground for sending: none in force, nothing; out of scope, nothing."""
+    OperatorRoleAssignment.objects.create(operator=consented.operator, role="exporter")
+    FakePartner("KR").register()  # negotiating only: registered, but nothing is sent
+    mra = create_mra(actor=None, title="JP-KR", partners=["KR"], scope=[("EXP", "KR exporter")])
+    importer, exporter = issue(consented.operator, roles=["importer", "exporter"])
+    change_mra_status(actor=None, mra=mra, event=MRAEventType.SIGNED)
+    assert records("KR") == []
+    change_mra_status(actor=None, mra=mra, event=MRAEventType.ENTERED_INTO_FORCE)
+    assert [OutboxRecord.objects.get(seq=1).entry["aeo_number"]] == [exporter.aeo_number]
+    suspend(importer)  # not in the scope
+    suspend(exporter)
+    assert records("KR") == [(1, "consent_given"), (2, "suspended")]
+    change_mra_status(actor=None, mra=mra, event=MRAEventType.SUSPENDED)
+    authorization_services.lift_suspension(
+        actor=official("examiner"), authorization=exporter, reason="Facts established"
+    )
+    assert len(records("KR")) == 2
+    # The partner holds earlier facts: it is told of a withdrawal even while suspended.
+    consent.withdraw_consent(actor=consented, operator=consented.operator)
+    assert [e for _, e in records("KR")][2:] == ["consent_withdrawn"] * 2
 
 
 def test_delivery_resends_from_the_acknowledged_number_and_backs_off(

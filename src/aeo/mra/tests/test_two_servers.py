@@ -16,6 +16,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from django.db import connection
 from joserfc.jwk import OKPKey
 
@@ -28,7 +29,8 @@ import json, os
 from aeo.accounts.constants import Role
 from aeo.accounts.services import create_user, issue_token
 from aeo.mra.services.partners import add_partner
-from aeo.registry.data.aeo_types import JAPAN, add_aeo_types
+from aeo.mra.services.arrangements import change_mra_status, create_mra
+from aeo.registry.data.aeo_types import add_all
 from aeo.registry.models import AEOType, CustomsOffice, Economy, Region
 from aeo.registry import services as registry
 from aeo.authorizations import services as authorizations
@@ -37,8 +39,13 @@ from aeo.registry.reference import sync_reference_data
 args = json.loads(os.environ["MRA_SETUP"])
 # The copied test database may come from after a transactional test emptied the tables.
 sync_reference_data(Economy, CustomsOffice, Region)
-add_aeo_types(AEOType, "JP", JAPAN)
+add_all(AEOType)
 out = {}
+# The arrangement in force that is the ground for the exchange, recognizing all our types.
+mra = create_mra(actor=None, title="MRA", partners=[args["partner"]],
+    scope=[(t.code, "AEO") for t in AEOType.objects.filter(economy_id=args["economy"])])
+change_mra_status(actor=None, mra=mra, event="signed")
+change_mra_status(actor=None, mra=mra, event="entered_into_force")
 add_partner(actor=None, economy=args["partner"], base_url=args["url"], public_key=args["key"])
 if args["economy"] == "JP":
     operator = registry.create_operator(actor=None, economy=Economy.objects.get(code="JP"),
@@ -199,6 +206,8 @@ def wait_for(check, what: str, seconds: float = DEADLINE) -> None:
     raise AssertionError(f"timed out waiting for: {what}")
 
 
+# Marked so that pytest-django sets the test database up when this test runs alone.
+@pytest.mark.django_db(transaction=True)
 def test_a_suspension_reaches_the_partner_and_nothing_is_lost_while_it_is_down(
     tmp_path, django_db_setup, django_db_blocker
 ):

@@ -33,6 +33,29 @@ JAPAN: list[AEOTypeRow] = [
     ("MFR", "Authorized Manufacturer", "認定製造者", ["manufacturer"]),
 ]
 
+# Chinese Taipei's AEO-S (安全認證優質企業) categories, for the second administration of the demo.
+CHINESE_TAIPEI: list[AEOTypeRow] = [
+    ("IMP", "AEO-S Importer", "AEO-S輸入者", ["importer"]),
+    ("EXP", "AEO-S Exporter", "AEO-S輸出者", ["exporter"]),
+    ("BRK", "AEO-S Customs Broker", "AEO-S通関業者", ["customs_broker"]),
+    ("WHS", "AEO-S Bonded Warehouse Operator", "AEO-S保税蔵置場業者", ["warehouse_operator"]),
+    (
+        "LOG",
+        "AEO-S Carrier and Forwarder",
+        "AEO-S運送業者・フォワーダー",
+        ["logistics_operator", "freight_forwarder", "sea_carrier", "air_carrier", "courier"],
+    ),
+    ("MFR", "AEO-S Manufacturer", "AEO-S製造者", ["manufacturer"]),
+]
+
+BY_ECONOMY: dict[str, list[AEOTypeRow]] = {"JP": JAPAN, "TW": CHINESE_TAIPEI}
+
+
+def add_all(aeo_type_model: Any) -> None:
+    """Every economy's types listed here (the test suite's reference data)."""
+    for economy_code, rows in BY_ECONOMY.items():
+        add_aeo_types(aeo_type_model, economy_code, rows)
+
 
 def add_aeo_types(aeo_type_model: Any, economy_code: str, rows: list[AEOTypeRow]) -> None:
     """Create or update the economy's types from `rows`, in their order."""

@@ -31,18 +31,18 @@ def test_the_api_is_public_and_answers_in_the_requested_language(client):
     assert english[0]["roles"] == ["importer"]
     japanese = client.get("/api/v1/aeo-types", HTTP_ACCEPT_LANGUAGE="ja").json()
     assert japanese[0]["name"] == "特例輸入者"
-    assert client.get("/api/v1/aeo-types", {"economy": "TW"}).json() == []
+    assert client.get("/api/v1/aeo-types", {"economy": "KR"}).json() == []
 
 
 def test_adding_an_economys_types_is_one_data_call_seen_at_once():
-    assert selectors.aeo_types("TW") == []
-    add_aeo_types(AEOType, "TW", [("IMP", "AEO Importer", "", ["importer"])])
-    assert selectors.aeo_type_name("TW", "IMP") == "AEO Importer"
+    assert selectors.aeo_types("KR") == []
+    add_aeo_types(AEOType, "KR", [("IMP", "AEO Importer", "", ["importer"])])
+    assert selectors.aeo_type_name("KR", "IMP") == "AEO Importer"
 
 
 def test_the_economy_page_lists_the_types_or_says_there_are_none(client):
     client.force_login(UserFactory())
     japan = client.get(reverse("registry:economy_detail", args=["JP"])).text
     assert "Authorized Warehouse Operator" in japan and "E-commerce platform" not in japan
-    taipei = client.get(reverse("registry:economy_detail", args=["TW"])).text
-    assert "not recorded here yet" in taipei
+    korea = client.get(reverse("registry:economy_detail", args=["KR"])).text
+    assert "not recorded here yet" in korea
