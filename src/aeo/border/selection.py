@@ -12,7 +12,7 @@ from django.conf import settings as django_settings
 from django.utils import timezone
 
 from aeo.authorizations import selectors as authorization_selectors
-from aeo.border import benefit_seam, mra_seam, selectivity
+from aeo.border import arrangements, benefit_seam, selectivity
 from aeo.border.constants import PartnerStatus
 from aeo.border.models import Criterion, SelectivitySettings
 from aeo.border.selectivity import LANES, MILLI, Choice, Item, Policy, Rule
@@ -114,6 +114,11 @@ def parties(rows: Sequence[dict[str, Any]]) -> list[Party]:
     types = authorization_selectors.current_aeo_types(
         economy, {r["trader_tin"] for r in rows}, today
     )
+    with_partner = [r for r in rows if r.get("partner_aeo_id")]
+    statuses = arrangements.partner_statuses(
+        (r["partner_economy"].upper(), r["partner_aeo_id"]) for r in with_partner
+    )
+    by_partner = {a.partner: a for a in arrangements.arrangements() if a.applies}
     found = []
     for r in rows:
         held = types.get(r["trader_tin"], set())
@@ -121,8 +126,8 @@ def parties(rows: Sequence[dict[str, Any]]) -> list[Party]:
         partner_status = ""
         mra = None
         if r.get("partner_aeo_id"):
-            partner_status = mra_seam.partner_aeo_status(r["partner_economy"], r["partner_aeo_id"])
-            arrangement = mra_seam.arrangement_with(r["partner_economy"])
+            partner_status = statuses[(r["partner_economy"].upper(), r["partner_aeo_id"])]
+            arrangement = by_partner.get(r["partner_economy"].upper())
             if (
                 partner_status == PartnerStatus.VALID
                 and arrangement is not None

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from aeo.accounts.constants import CUSTOMS_ROLES, Role
-from aeo.border import mra_seam
+from aeo.border import arrangements
 from aeo.border.constants import DeclarationStatus
 from aeo.border.models import (
     Criterion,
@@ -19,7 +19,7 @@ OPEN_STATUSES = (DeclarationStatus.LODGED, DeclarationStatus.SELECTED, Declarati
 
 
 # The arrangement an MRA's monitoring measures, read through the seam until `mra` serves it.
-arrangement_with = mra_seam.arrangement_with
+arrangement_with = arrangements.arrangement_with
 
 
 def declarations_visible_to(user) -> QuerySet[Declaration]:

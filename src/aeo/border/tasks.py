@@ -9,7 +9,7 @@ from pathlib import Path
 from django.tasks import task
 from django.utils import translation
 
-from aeo.border import mra_seam, services, trs_source
+from aeo.border import arrangements, services, trs_source
 from aeo.border.constants import ImportStatus
 from aeo.border.intake import read_rows
 from aeo.border.models import DeclarationImport, TrsRun
@@ -142,13 +142,14 @@ def run_study(run_id: int, lang: str = "en") -> str:
 
 @task()
 def refresh_monitoring() -> list[int]:
-    """Daily: measure every arrangement's monitoring clause again from today's data."""
+    """Daily: measure the monitoring clause of every arrangement in force from today's data."""
     runs = [
         TrsRun.objects.create(
             kind="monitoring",
             params={"partner": a.partner, "entry_into_force": a.entry_into_force.isoformat()},
         )
-        for a in mra_seam.ARRANGEMENTS
+        for a in arrangements.arrangements()
+        if a.applies
     ]
     for run in runs:
         run_study.enqueue(run.pk)

@@ -20,7 +20,7 @@ from django.conf import settings as django_settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from aeo.border import mra_seam
+from aeo.border import arrangements
 from aeo.border.models import Declaration
 from aeo.core.errors import DomainError
 from aeo.trs.engine import Period, as_dict, compare, render, report
@@ -173,7 +173,7 @@ def monitor(
     """The partner AEOs' imports before and after the arrangement's entry into force (`days`
     each side), by transport mode and lane, against the monitoring clause's targets."""
     partner = partner.upper()
-    arrangement = mra_seam.arrangement_with(partner)
+    arrangement = arrangements.arrangement_with(partner)
     eif = entry_into_force or (arrangement.entry_into_force if arrangement else None)
     if eif is None:
         raise DomainError(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from aeo.accounts.http import AuthedRequest
 from aeo.authorizations import selectors as authorization_selectors
-from aeo.border import benefit_seam, explanation, forms, mra_seam, runs, selectors, services
+from aeo.border import arrangements, benefit_seam, explanation, forms, runs, selectors, services
 from aeo.border.constants import WORKFLOW, DeclarationEventType, ImportStatus, Lane
 from aeo.border.intake import CSV_LINE_COLUMNS, FIELDS
 from aeo.border.models import Declaration
@@ -87,12 +87,12 @@ def _parties(d: Declaration) -> dict:
     held = authorization_selectors.current_aeo_types(
         settings.AEO_ECONOMY, [d.trader_tin], timezone.localdate()
     ).get(d.trader_tin, set())
-    arrangement = mra_seam.arrangement_with(d.partner_economy)
+    arrangement = arrangements.arrangement_with(d.partner_economy)
     return {
         "trader_types": sorted(held),
         "trader_benefit": benefit_seam.aeo_benefit(d.direction, held),
         "partner_status": (
-            mra_seam.partner_aeo_status(d.partner_economy, d.partner_aeo_id)
+            arrangements.partner_aeo_status(d.partner_economy, d.partner_aeo_id)
             if d.partner_aeo_id
             else ""
         ),
@@ -202,7 +202,7 @@ def monitoring(request: AuthedRequest) -> HttpResponse:
         {
             "form": form,
             "study": study,
-            "arrangements": mra_seam.ARRANGEMENTS,
+            "arrangements": arrangements.arrangements(),
             "runs": selectors.trs_runs()[:20],
         },
         status=400 if (form.errors or study.errors) else 200,

@@ -7,6 +7,7 @@ added as partner economies (codes EU and GB) outside the APEC reference data.
 """
 
 from datetime import date
+from typing import Any
 
 from aeo.accounts.models import User
 from aeo.core.now import travel
@@ -28,7 +29,7 @@ JAPAN_MRAS: list[tuple[list[str], str, date, date]] = [
     (["MY"], "Japan–Malaysia AEO MRA", date(2014, 6, 12), date(2014, 6, 12)),
     (["HK"], "Japan–Hong Kong, China AEO MRA", date(2016, 9, 27), date(2016, 9, 27)),
     (["CN"], "Japan–China AEO MRA", date(2018, 10, 26), date(2019, 6, 1)),
-    (["TW"], "Japan–Chinese Taipei AEO MRA", date(2018, 11, 28), date(2018, 11, 28)),
+    (["TW"], "Japan–Chinese Taipei AEO MRA", date(2018, 11, 28), date(2019, 5, 22)),
     (["AU"], "Japan–Australia AEO MRA", date(2019, 6, 20), date(2019, 6, 20)),
     (["GB"], "Japan–United Kingdom AEO MRA", date(2020, 10, 23), date(2020, 10, 23)),
     (["TH"], "Japan–Thailand AEO MRA", date(2022, 3, 30), date(2022, 3, 30)),
@@ -60,12 +61,23 @@ DECLARATION = (
     "AEO or MRA identifier; for the EU, the additional information of the consignor (AEO "
     "identifier of the exporter)."
 )
-INDICATORS = [
-    (
-        "Stage 1 release time of partner AEOs' imports",
-        "falls by 20 % within a year of entry into force",
-    ),
-    ("Physical examination rate of partner AEOs' imports", "at most half of non-AEOs'"),
+INDICATORS: list[dict[str, Any]] = [
+    {
+        "indicator": "Stage 1 release time of partner AEOs' imports",
+        "target": "falls by 20 % within a year of entry into force",
+        "stage": 1,
+        "target_change_pct": -20.0,
+    },
+    {
+        "indicator": "Stage 2 release time of partner AEOs' imports",
+        "target": "falls by 10 % within a year of entry into force",
+        "stage": 2,
+        "target_change_pct": -10.0,
+    },
+    {
+        "indicator": "Physical examination rate of partner AEOs' imports",
+        "target": "at most half of non-AEOs'",
+    },
 ]
 
 

@@ -77,7 +77,7 @@ def create_mra(request: HttpRequest, payload: MraIn):
         actor=request.user,
         **{k: v for k, v in data.items() if k not in ("scope", "indicators", "documents")},
         scope=[(s["our_type"], s["partner_type"]) for s in data["scope"]],
-        indicators=[(i["indicator"], i["target"]) for i in data["indicators"]],
+        indicators=data["indicators"],
         documents=[(d["title"], d["url"]) for d in data["documents"]],
     )
     return Status(201, selectors.mras_visible_to(request.user).get(pk=mra.pk))

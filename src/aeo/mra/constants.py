@@ -51,6 +51,13 @@ DATE_FIELDS = {
 }
 
 
+class TRSStage(models.IntegerChoices):
+    """The Time Release Study's stages a monitoring clause may set a target for."""
+
+    LODGMENT_TO_RELEASE = 1, _("Stage 1: lodgment to release")
+    ARRIVAL_TO_DELIVERY = 2, _("Stage 2: arrival to delivery")
+
+
 class ConsentStatus(models.TextChoices):
     GIVEN = "given", _("Given")
     WITHDRAWN = "withdrawn", _("Withdrawn")

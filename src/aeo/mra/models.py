@@ -13,6 +13,7 @@ from aeo.mra.constants import (
     MRAEventType,
     MRAStatus,
     RecordEvent,
+    TRSStage,
 )
 from aeo.registry.models import Economy, Operator
 
@@ -78,13 +79,23 @@ class RecognizedType(models.Model):
 
 
 class MonitoringIndicator(models.Model):
-    """The monitoring clause: an indicator and its target."""
+    """The monitoring clause: an indicator and its target, in words; where the indicator is a
+    Time Release Study stage, also the rate of change the border measures it against."""
 
     arrangement = models.ForeignKey(
         Arrangement, on_delete=models.CASCADE, related_name="indicators"
     )
     indicator = models.CharField(_("indicator"), max_length=300)
     target = models.CharField(_("target"), max_length=300)
+    stage = models.PositiveSmallIntegerField(
+        _("release time stage"), choices=TRSStage.choices, null=True, blank=True
+    )
+    target_change_pct = models.FloatField(
+        _("target rate of change (%)"),
+        null=True,
+        blank=True,
+        help_text=_("The mean release time's change after the entry into force, e.g. -20."),
+    )
 
     class Meta:
         ordering = ["id"]

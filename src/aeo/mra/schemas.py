@@ -16,6 +16,7 @@ from aeo.mra.constants import (
     MRAEventType,
     MRAStatus,
     Source,
+    TRSStage,
     VerifiedStatus,
 )
 from aeo.mra.models import Arrangement
@@ -29,6 +30,8 @@ class MraScopeOut(Schema):
 class MraIndicatorOut(Schema):
     indicator: str
     target: str
+    stage: int | None
+    target_change_pct: float | None
 
 
 class MraDocumentOut(Schema):
@@ -92,6 +95,10 @@ class MraScopeIn(Schema):
 class MraIndicatorIn(Schema):
     indicator: str = Field(min_length=1, max_length=300)
     target: str = Field(min_length=1, max_length=300)
+    stage: TRSStage | None = Field(None, description="1 or 2: a Time Release Study stage")
+    target_change_pct: float | None = Field(
+        None, ge=-100, le=1000, description="the mean release time's change, e.g. -20"
+    )
 
 
 class MraDocumentIn(Schema):

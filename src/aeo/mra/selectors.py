@@ -221,3 +221,28 @@ def partner_aeo_status(economy_code: str, partner_id: str) -> AEOStatus | None:
 
 def exchange_status() -> list[Partner]:
     return list(Partner.objects.select_related("economy").order_by("economy__name"))
+
+
+def arrangements_with_entry_into_force() -> list[Arrangement]:
+    """Arrangements that have entered into force (whatever their state now), with their
+    partners and monitoring clause: what the border applies and measures."""
+    return list(
+        Arrangement.objects.filter(in_force_from__isnull=False)
+        .prefetch_related("partners", "indicators")
+        .order_by("in_force_from", "pk")
+    )
+
+
+def partner_statuses(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], AEOStatus]:
+    """The partners' answer for many (economy, partner id) pairs at once: a few queries per
+    economy, whatever the number of pairs (as `verify` for each economy)."""
+    by_economy: dict[str, list[str]] = defaultdict(list)
+    for economy, partner_id in dict.fromkeys(pairs):
+        by_economy[economy.upper()].append(partner_id)
+    found: dict[tuple[str, str], AEOStatus] = {}
+    for economy, ids in by_economy.items():
+        for start in range(0, len(ids), 500):  # bounded IN lists on every database
+            chunk = ids[start : start + 500]
+            for partner_id, status in zip(chunk, verify(chunk, economy=economy), strict=True):
+                found[(economy, partner_id)] = status
+    return found

@@ -6,9 +6,13 @@ import pytest
 
 from aeo.accounts.constants import Role
 from aeo.authorizations.tests.conftest import change_to, issue
-from aeo.border import mra_seam, services
+from aeo.border import services
 from aeo.border.models import Declaration, DeclarationEvent
 from aeo.border.tests.helpers import officer, row
+from aeo.mra.constants import MRAEventType
+from aeo.mra.services.arrangements import change_mra_status
+from aeo.mra.services.inbound import receive_batch
+from aeo.mra.tests.conftest import FakePartner, in_force_with, record
 from aeo.registry.models import CustomsOffice
 from aeo.registry.tests.factories import OperatorFactory
 
@@ -40,25 +44,36 @@ def test_an_active_aeo_importer_gets_reduced_examination_a_suspended_one_none():
     assert lodge(trader_tin=exporter.tin).lane_reason["benefit"] is None
 
 
-def test_a_partner_aeo_gets_the_mra_benefit_only_once_the_arrangement_is_in_force(monkeypatch):
-    monkeypatch.setattr(mra_seam, "partner_aeo_status", lambda economy, partner_id: "valid")
-    in_force = mra_seam.arrangement_with("TW").entry_into_force
-    before = lodge(
-        partner_aeo_id="TWAEO001",
-        lodged_at=f"{in_force - timedelta(days=1)}T12:00:00+00:00",
-        arrived_at=None,
-    )
-    after = lodge(
-        partner_aeo_id="TWAEO001", lodged_at=f"{in_force}T12:00:00+00:00", arrived_at=None
-    )
+def test_a_partner_aeo_gets_the_mra_benefit_only_as_the_exchange_and_the_arrangement_say():
+    mra = in_force_with("TW")
+    taipei = FakePartner()
+    taipei.register()
+    receive_batch(token=taipei.batch([record(1, number="TW-AEO-0001")]))
+    eif = mra.in_force_from
+
+    def lodged(partner_aeo_id: str, on: date) -> Declaration:
+        return lodge(
+            partner_aeo_id=partner_aeo_id, lodged_at=f"{on}T12:00:00+00:00", arrived_at=None
+        )
+
+    before = lodged("TW-AEO-0001", eif - timedelta(days=1))
+    after = lodged("TW-AEO-0001", eif)
     assert before.lane_reason["benefit"] is None and before.partner_status == "valid"
     assert after.lane_reason["benefit"]["source"] == "mra"
-    # Without an answer from the partner (the seam's default), no benefit.
-    monkeypatch.undo()
-    unknown = lodge(
-        partner_aeo_id="TWAEO001", lodged_at=f"{in_force}T12:00:00+00:00", arrived_at=None
-    )
+    # An id the partner never sent: unknown, no benefit.
+    unknown = lodged("TW-AEO-0999", eif)
     assert unknown.lane_reason["benefit"] is None and unknown.partner_status == "unknown"
+    # The partner suspends its AEO: not an AEO now.
+    receive_batch(
+        token=taipei.batch([record(2, status="suspended", event="suspended", number="TW-AEO-0001")])
+    )
+    suspended = lodged("TW-AEO-0001", eif)
+    assert suspended.lane_reason["benefit"] is None and suspended.partner_status == "not_aeo"
+    # A valid AEO under an arrangement that is suspended gets nothing either.
+    receive_batch(token=taipei.batch([record(3, number="TW-AEO-0001")]))
+    change_mra_status(actor=None, mra=mra, event=MRAEventType.SUSPENDED)
+    paused = lodged("TW-AEO-0001", eif)
+    assert paused.partner_status == "valid" and paused.lane_reason["benefit"] is None
 
 
 def test_a_criterion_explains_the_lane_with_its_instructions():

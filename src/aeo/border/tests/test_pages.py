@@ -65,6 +65,7 @@ def test_a_csv_upload_runs_in_the_background_and_shows_its_rows(
     assert Declaration.objects.filter(number="U1").exists()
 
 
+@pytest.mark.usefixtures("tw_mra")
 def test_policy_officers_measure_an_mra_and_keep_the_result(
     client, django_capture_on_commit_callbacks
 ):

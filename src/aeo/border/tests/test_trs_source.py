@@ -42,6 +42,7 @@ def lodge_history(n: int = 400) -> None:
     )
 
 
+@pytest.mark.usefixtures("tw_mra")
 def test_the_study_from_the_database_equals_the_study_from_the_exported_file(tmp_path):
     lodge_history()
     result = trs_source.monitor("TW", days=140)
@@ -63,6 +64,7 @@ def test_the_study_from_the_database_equals_the_study_from_the_exported_file(tmp
     assert {g["key"]["clearance_mode"] for g in lanes} <= {"free", "paper", "exam"}
 
 
+@pytest.mark.usefixtures("tw_mra")
 def test_monitoring_through_the_api_for_policy_officers_only(client):
     from aeo.accounts.services import issue_token
 

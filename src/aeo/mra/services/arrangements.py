@@ -34,7 +34,7 @@ def create_mra(
     partner_identifier: str = "",
     declaration_field: str = "",
     scope: list[tuple[str, str]] = (),  # type: ignore[assignment]
-    indicators: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    indicators: list[dict] = (),  # type: ignore[assignment]
     documents: list[tuple[str, str]] = (),  # type: ignore[assignment]
 ) -> Arrangement:
     """A new arrangement under negotiation with one or more partner economies."""
@@ -67,7 +67,14 @@ def create_mra(
         for ours, theirs in scope
     )
     MonitoringIndicator.objects.bulk_create(
-        MonitoringIndicator(arrangement=mra, indicator=i, target=t) for i, t in indicators
+        MonitoringIndicator(
+            arrangement=mra,
+            indicator=i["indicator"],
+            target=i["target"],
+            stage=i.get("stage"),
+            target_change_pct=i.get("target_change_pct"),
+        )
+        for i in indicators
     )
     ArrangementDocument.objects.bulk_create(
         ArrangementDocument(arrangement=mra, title=t, url=u) for t, u in documents

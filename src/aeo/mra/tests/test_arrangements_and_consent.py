@@ -26,7 +26,14 @@ def mra():
         benefits_ours_abroad="Fewer examinations in Korea.",
         partner_identifier="Your corporate number.",
         scope=[("IMP", "AEO importer")],
-        indicators=[("Stage 1 release time", "falls by 20 % within a year")],
+        indicators=[
+            {
+                "indicator": "Stage 1 release time",
+                "target": "falls by 20 % within a year",
+                "stage": 1,
+                "target_change_pct": -20.0,
+            }
+        ],
     )
 
 

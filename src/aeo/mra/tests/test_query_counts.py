@@ -24,7 +24,7 @@ def grow(client, start: int, stop: int) -> list[str]:
             title=f"MRA {i}",
             partners=[PARTNERS[i]],
             scope=[("IMP", "x")],
-            indicators=[("release time", "-20 %")],
+            indicators=[{"indicator": "release time", "target": "-20 %"}],
         )
         partner = FakePartner(PARTNERS[i])
         partner.register()
