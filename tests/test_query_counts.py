@@ -686,6 +686,29 @@ def test_declarations_api_and_queue_page(client):
     assert_flat(make_declarations, page(client, officer, "border:queue"), shown=table_rows)
 
 
-def test_criteria_api(client):
+def test_criteria_api_and_page(client):
     policy = UserFactory(role=Role.POLICY_OFFICER, office=CustomsOffice.objects.get(code="CTB"))
     assert_flat(make_criteria, api(client, policy)("/selectivity/criteria"), shown=api_rows)
+    assert_flat(make_criteria, page(client, policy, "border:criteria"), shown=table_rows)
+
+
+def make_rates(n):
+    from aeo.border.models import SelectivitySettings
+    from aeo.border.services import update_selectivity_settings
+
+    taken = SelectivitySettings.objects.values("office_id")
+    offices = CustomsOffice.objects.exclude(pk__in=taken).order_by("pk")[:n]
+    for office in offices:
+        update_selectivity_settings(
+            actor=None,
+            office=office,
+            direction="import",
+            expected_paper_pct=20,
+            expected_exam_pct=5,
+            random_pct=1,
+        )
+
+
+def test_rates_page(client):
+    policy = UserFactory(role=Role.POLICY_OFFICER, office=CustomsOffice.objects.get(code="CTB"))
+    assert_flat(make_rates, page(client, policy, "border:settings"), shown=table_rows)

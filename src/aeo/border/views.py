@@ -2,6 +2,7 @@
 and the policy officers' MRA monitoring (Time Release Study) page."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -14,7 +15,16 @@ from django.views.decorators.http import require_POST
 
 from aeo.accounts.http import AuthedRequest
 from aeo.authorizations import selectors as authorization_selectors
-from aeo.border import arrangements, benefit_seam, explanation, forms, runs, selectors, services
+from aeo.border import (
+    arrangements,
+    benefit_seam,
+    explanation,
+    forms,
+    runs,
+    selection,
+    selectors,
+    services,
+)
 from aeo.border.constants import WORKFLOW, DeclarationEventType, ImportStatus, Lane
 from aeo.border.intake import CSV_LINE_COLUMNS, FIELDS
 from aeo.border.models import Declaration
@@ -240,3 +250,76 @@ def study_download(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/csv" if fmt == "csv" else "text/html")
     response["Content-Disposition"] = f'attachment; filename="trs-{run.pk}.{fmt}"'
     return response
+
+
+def _selectivity_reader(request: AuthedRequest) -> bool:
+    """Officials read criteria and rates; the policy officers change them (True)."""
+    if not selectors.reads_selectivity(request.user):
+        raise PermissionDenied
+    return request.user.has_perm("border.manage_selectivity")
+
+
+@login_required
+def criteria(request: AuthedRequest) -> HttpResponse:
+    """The selectivity criteria, current or retired, and a new one for policy officers."""
+    manages = _selectivity_reader(request)
+    retired = request.GET.get("show") == "retired"
+    form = forms.CriterionForm(request.POST or None) if manages else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid() and form.call(services.create_criterion, actor=request.user):
+            messages.success(request, _("Criterion %s created.") % form.result.code)
+            return redirect("border:criteria")
+    qs = selectors.criteria().order_by("-retired_at" if retired else "code", "pk")
+    qs = qs.filter(retired_at__isnull=not retired)
+    page = BoundedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "border/criteria.html",
+        {
+            "page_obj": page,
+            "form": form,
+            "retired": retired,
+            "retire_form": forms.RetireForm() if manages else None,
+            "querystring_base": "show=retired&" if retired else "",
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def retire_criterion(request: AuthedRequest, pk: int) -> HttpResponse:
+    if not _selectivity_reader(request):
+        raise PermissionDenied
+    criterion = get_object_or_404(selectors.criteria_visible_to(request.user), pk=pk)
+    form = forms.RetireForm(request.POST)
+    if form.is_valid() and form.call(
+        services.retire_criterion, actor=request.user, criterion=criterion
+    ):
+        messages.success(request, _("Criterion %s retired.") % criterion.code)
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(e) for e in errors))
+    return redirect("border:criteria")
+
+
+@login_required
+def selectivity_settings(request: AuthedRequest) -> HttpResponse:
+    """The expected lane rates and the random rate per office and direction."""
+    manages = _selectivity_reader(request)
+    form = forms.SettingsForm(request.POST or None) if manages else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid() and form.call(services.update_selectivity_settings, actor=request.user):
+            messages.success(request, _("Rates saved."))
+            return redirect("border:settings")
+    rows = selectors.selectivity_settings().order_by("office__name", "direction", "pk")
+    return render(
+        request,
+        "border/settings.html",
+        {"rows": rows, "form": form, "defaults": selection.DEFAULT_POLICY},
+        status=400 if form is not None and form.errors else 200,
+    )

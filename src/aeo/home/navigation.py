@@ -54,6 +54,7 @@ MENU: tuple[Item, ...] = (
     Item(_("Check AEO status"), "mra:verify", frozenset({R.BORDER_OFFICER, R.OGA_OFFICER})),
     Item(_("Border queue"), "border:queue", frozenset({R.BORDER_OFFICER})),
     Item(_("MRA monitoring"), "border:monitoring", frozenset({R.POLICY_OFFICER})),
+    Item(_("Selectivity"), "border:criteria", frozenset({R.POLICY_OFFICER})),
     Item(_("Status exchange"), "mra:exchange_status", frozenset({R.POLICY_OFFICER})),
     Item(_("MRAs"), "mra:mra_list", frozenset({R.TRADER, ANONYMOUS})),
     Item(_("AEO register"), "authorizations:register", frozenset({R.TRADER, ANONYMOUS})),

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from aeo.accounts.constants import Role
 from aeo.border import services
-from aeo.border.models import Declaration, TrsRun
+from aeo.border.models import Criterion, Declaration, TrsRun
 from aeo.border.tests.helpers import officer, row
 from aeo.border.tests.test_trs_source import lodge_history
 
@@ -83,3 +83,68 @@ def test_policy_officers_measure_an_mra_and_keep_the_result(
     assert csv.status_code == 200 and b"stage" in csv.content
     client.force_login(officer())
     assert client.get(reverse("border:monitoring")).status_code == 403
+
+
+def test_policy_officers_create_and_retire_criteria_on_the_page_officers_read_them(client):
+    policy = officer(Role.POLICY_OFFICER, "CTB")
+    client.force_login(policy)
+    url = reverse("border:criteria")
+    refused = client.post(url, {"code": "coffee", "description": "", "valid_from": "2026-01-01"})
+    assert refused.status_code == 400 and 'value="coffee"' in refused.content.decode()
+    created = client.post(
+        url,
+        {
+            "code": "coffee-br",
+            "description": "Brazilian coffee",
+            "lane": "exam",
+            "score": "0",
+            "hs_prefixes": "0901, 2101",
+            "origins": "br vn",
+            "valid_from": "2026-01-01",
+            "instructions": "Sample for mycotoxins.",
+        },
+    )
+    assert created.status_code == 302
+    c = Criterion.objects.get(code="COFFEE-BR")
+    assert c.hs_prefixes == ["0901", "2101"] and c.origins == ["BR", "VN"]
+    # The next declaration of Brazilian coffee goes to examination.
+    d = services.create_declaration(
+        actor=policy, data=row(lines=[{"hs_code": "090111", "origin": "BR", "value": "10"}])
+    )
+    assert d.lane == "exam"
+    client.force_login(officer())  # a border officer reads, cannot change
+    page = client.get(url).content.decode()
+    assert "COFFEE-BR" in page and "Sample for mycotoxins." in page and "New criterion" not in page
+    retire = reverse("border:retire_criterion", args=[c.pk])
+    assert client.post(retire, {"reason": "x"}).status_code == 403
+    client.force_login(policy)
+    retired = client.post(retire, {"reason": "Season over"}, follow=True).content.decode()
+    assert "Criterion COFFEE-BR retired." in retired and "Sample for mycotoxins." not in retired
+    assert "Season over" in client.get(url, {"show": "retired"}).content.decode()
+
+
+def test_policy_officers_set_an_offices_rates_traders_see_nothing(client):
+    from aeo.registry.models import CustomsOffice
+    from aeo.registry.tests.factories import TraderFactory
+
+    client.force_login(officer(Role.POLICY_OFFICER, "CTB"))
+    url = reverse("border:settings")
+    assert "No rates are set" in client.get(url).content.decode()
+    tokyo = CustomsOffice.objects.get(code="TOKYO")
+    data = {
+        "office": tokyo.pk,
+        "direction": "import",
+        "expected_paper_pct": "20",
+        "expected_exam_pct": "5",
+        "random_pct": "9",
+        "paper_score": "50",
+        "exam_score": "100",
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 400 and "random rate" in refused.content.decode()
+    assert client.post(url, {**data, "random_pct": "1.5"}).status_code == 302
+    page = client.get(url).content.decode()
+    assert tokyo.name in page and "1.50 %" in page
+    client.force_login(TraderFactory())
+    assert client.get(url).status_code == 403
+    assert client.get(reverse("border:criteria")).status_code == 403
