@@ -180,7 +180,18 @@ def bench_lanes(n: int) -> dict[str, Any]:
 # --- intake and TRS (Django, one database per subprocess) -------------------------------------
 
 
+def _create_postgres_database() -> None:
+    """`border_bench` on BENCH_POSTGRES, made if missing (psycopg, outside a transaction)."""
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as db:
+        if not db.execute("SELECT 1 FROM pg_database WHERE datname = 'border_bench'").fetchone():
+            db.execute("CREATE DATABASE border_bench")
+
+
 def _django(database: str) -> None:
+    if database == "postgresql":
+        _create_postgres_database()
     env = {"sqlite": {}, "postgresql": {"DATABASE_URL": f"{POSTGRES}/border_bench"}}[database]
     os.environ.update(env, AEO_DEMO="1", DJANGO_SETTINGS_MODULE="aeo.settings")
     os.environ["AEO_VAR_DIR"] = str(VAR / database)

@@ -62,3 +62,127 @@ class VerifyForm(UswdsForm):
 
 def _split(text: str) -> list[str]:
     return [part for line in text.splitlines() for part in line.split(",")]
+
+
+def _pairs(value: str, parts: int) -> list[list[str]]:
+    """One entry a line, its parts separated by "|" (blank lines skipped)."""
+    rows = []
+    for number, line in enumerate(value.splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) != parts or not all(cells):
+            raise forms.ValidationError(
+                _("Line %(line)s: give %(parts)s parts separated by “|”."),
+                params={"line": number, "parts": parts},
+                code="invalid",
+            )
+        rows.append(cells)
+    return rows
+
+
+class MraForm(UswdsForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    partners = forms.CharField(
+        label=_("Partner economies"),
+        max_length=300,
+        help_text=_("ISO codes separated by commas, e.g. TW, or several for a plurilateral one."),
+    )
+    legal_act = forms.CharField(label=_("Legal act"), max_length=300, required=False)
+    scope = forms.CharField(
+        label=_("Scope"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One line per type: our type's code | the partner's type, e.g. IMP | AEO-S."),
+    )
+    benefits_ours_abroad = forms.CharField(
+        label=_("Benefits for our AEOs in the partner economy"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    benefits_theirs_here = forms.CharField(
+        label=_("Benefits for the partner's AEOs here"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    partner_identifier = forms.CharField(
+        label=_("Identifier the partner needs"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    declaration_field = forms.CharField(
+        label=_("Where it goes in a declaration"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    stage1_target = forms.FloatField(
+        label=_("Target: Stage 1 release time's change (%)"),
+        required=False,
+        min_value=-100,
+        max_value=1000,
+        help_text=_("e.g. -20: the partner AEOs' goods are released 20 percent faster."),
+    )
+    stage2_target = forms.FloatField(
+        label=_("Target: Stage 2 release time's change (%)"),
+        required=False,
+        min_value=-100,
+        max_value=1000,
+    )
+    other_indicators = forms.CharField(
+        label=_("Other indicators of the monitoring clause"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One a line: indicator | target."),
+    )
+    documents = forms.CharField(
+        label=_("Documents"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One a line: title | address (https://…)."),
+    )
+
+    def clean_partners(self) -> list[str]:
+        return [c for c in self.cleaned_data["partners"].replace(",", " ").split() if c]
+
+    def clean_scope(self) -> list[tuple[str, str]]:
+        return [(a.upper(), b) for a, b in _pairs(self.cleaned_data["scope"], 2)]
+
+    def clean_documents(self) -> list[tuple[str, str]]:
+        rows = _pairs(self.cleaned_data["documents"], 2)
+        url = forms.URLField()
+        return [(title, url.clean(address)) for title, address in rows]
+
+    def clean_other_indicators(self) -> list[list[str]]:
+        return _pairs(self.cleaned_data["other_indicators"], 2)
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        indicators = []
+        for stage, name in ((1, "stage1_target"), (2, "stage2_target")):
+            pct = data.pop(name, None)
+            if pct is not None:
+                indicators.append(
+                    {
+                        "indicator": str(STAGE_INDICATOR[stage]),
+                        "target": str(_("changes by %(pct)s %%") % {"pct": f"{pct:g}"}),
+                        "stage": stage,
+                        "target_change_pct": pct,
+                    }
+                )
+        for indicator, target in data.pop("other_indicators", []):
+            indicators.append({"indicator": indicator, "target": target})
+        data["indicators"] = indicators
+        return data
+
+
+STAGE_INDICATOR = {
+    1: _("Stage 1 release time of partner AEOs' imports (lodgment to release)"),
+    2: _("Stage 2 release time of partner AEOs' imports (arrival to delivery)"),
+}

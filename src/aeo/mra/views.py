@@ -19,7 +19,7 @@ from aeo.core.actions import act as core_act
 from aeo.core.forms import UswdsForm
 from aeo.mra import keys, selectors
 from aeo.mra.constants import CONSENT_WORKFLOW, MRA_WORKFLOW, ConsentStatus, MRAEventType
-from aeo.mra.forms import ConsentForm, MraStatusForm, VerifyForm
+from aeo.mra.forms import ConsentForm, MraForm, MraStatusForm, VerifyForm
 from aeo.mra.models import Arrangement
 from aeo.mra.services import arrangements, consent
 
@@ -45,7 +45,33 @@ ACTIONS: dict[str, Action] = {
 @require_GET
 def mra_list(request: HttpRequest) -> HttpResponse:
     """Public: every arrangement, no sign-in."""
-    return render(request, "mra/mra_list.html", {"mras": selectors.mras_visible_to(request.user)})
+    return render(
+        request,
+        "mra/mra_list.html",
+        {
+            "mras": selectors.mras_visible_to(request.user),
+            "may_record": request.user.has_perm("mra.manage_mra"),
+        },
+    )
+
+
+@login_required
+def mra_new(request: AuthedRequest) -> HttpResponse:
+    """Policy officers record an arrangement under negotiation, with its scope and clause."""
+    if not request.user.has_perm("mra.manage_mra"):
+        raise PermissionDenied
+    form = MraForm(request.POST or None)
+    recorded = (
+        request.method == "POST"
+        and form.is_valid()
+        and form.call(arrangements.create_mra, actor=request.user)
+    )
+    if recorded:
+        messages.success(
+            request, _("Arrangement recorded: record its signature when it is signed.")
+        )
+        return redirect("mra:mra_detail", pk=form.result.pk)
+    return render(request, "mra/mra_new.html", {"form": form}, status=400 if form.errors else 200)
 
 
 def _detail(request: HttpRequest, mra: Arrangement, bound: tuple[str, UswdsForm] | None = None):

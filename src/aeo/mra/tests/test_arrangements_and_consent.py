@@ -137,3 +137,32 @@ def test_the_exchange_page_is_for_programme_officials(client, policy, trader, ta
     assert '"d"' not in page.replace("&#x27;", '"').replace("&quot;", '"')  # no private key
     client.force_login(trader)
     assert client.get("/mra/exchange/").status_code == 403
+
+
+def test_policy_officers_record_an_arrangement_on_a_page(client, policy, trader):
+    from django.urls import reverse
+
+    client.force_login(trader)
+    assert client.get(reverse("mra:mra_new")).status_code == 403
+    assert "Record a new arrangement" not in client.get(reverse("mra:mra_list")).content.decode()
+    client.force_login(policy)
+    assert "Record a new arrangement" in client.get(reverse("mra:mra_list")).content.decode()
+    data = {
+        "title": "Japan–Thailand AEO MRA",
+        "partners": "th",
+        "scope": "IMP | AEO importer\nEXP AEO exporter",
+        "stage1_target": "-20",
+        "other_indicators": "Examination rate | at most half of non-AEOs'",
+        "documents": "Joint statement | https://example.org/jp-th.pdf",
+    }
+    refused = client.post(reverse("mra:mra_new"), data)
+    page = refused.content.decode()
+    assert refused.status_code == 400 and "Line 2" in page and "Japan–Thailand AEO MRA" in page
+    done = client.post(reverse("mra:mra_new"), {**data, "scope": "IMP | AEO importer"})
+    mra = Arrangement.objects.get(title="Japan–Thailand AEO MRA")
+    assert done.status_code == 302 and done.url == reverse("mra:mra_detail", args=[mra.pk])
+    assert mra.status == "negotiating" and [e.code for e in mra.partners.all()] == ["TH"]
+    assert [(s.our_type, s.partner_type) for s in mra.scope.all()] == [("IMP", "AEO importer")]
+    stage, other = mra.indicators.order_by("pk")
+    assert (stage.stage, stage.target_change_pct) == (1, -20.0) and other.stage is None
+    assert mra.documents.get().url == "https://example.org/jp-th.pdf"
