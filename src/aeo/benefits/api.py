@@ -82,7 +82,7 @@ def get_agency(request: HttpRequest, code: AgencyCodePath):
 def list_benefits(request: HttpRequest, filters: Query[BenefitFilters]):
     """The catalogue by AEO type and granting authority (public: the published benefits;
     policy and OGA officers also see drafts they may publish)."""
-    qs = selectors.filter_benefits(
+    return selectors.filter_benefits(
         selectors.benefits_visible_to(request.user),
         aeo_type=filters.aeo_type,
         authority=filters.authority.value if filters.authority else "",
@@ -90,14 +90,9 @@ def list_benefits(request: HttpRequest, filters: Query[BenefitFilters]):
         category=filters.category.value if filters.category else "",
         status=filters.status.value if filters.status else "",
     )
-    if filters.valid_on:
-        qs = selectors.catalogue(on=filters.valid_on, qs=qs)
-    return qs
 
 
-@router.get(
-    "/benefits/mine", response=list[BenefitOut], operation_id="list_my_benefits"
-)
+@router.get("/benefits/mine", response=list[BenefitOut], operation_id="list_my_benefits")
 @paginate(Pagination)
 def list_my_benefits(request: AuthedRequest):
     """A trader's benefits today, from its operator's active authorizations."""

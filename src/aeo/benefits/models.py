@@ -311,9 +311,7 @@ class JointInspection(models.Model):
 
 class JointInspectionEvent(HistoryEvent):
     states = InspectionStatus
-    inspection = models.ForeignKey(
-        JointInspection, on_delete=models.PROTECT, related_name="events"
-    )
+    inspection = models.ForeignKey(JointInspection, on_delete=models.PROTECT, related_name="events")
     event = models.CharField(_("event"), max_length=40, choices=InspectionEventType.choices)
 
     class Meta(HistoryEvent.Meta):

@@ -124,7 +124,6 @@ class BenefitFilters(Schema):
     agency: str = Field("", max_length=16, description="an agency's code")
     category: Category | None = None
     status: BenefitStatus | None = None
-    valid_on: BoundedDate | None = Field(None, description="only the benefits valid that day")
 
 
 class BenefitUseIn(Schema):

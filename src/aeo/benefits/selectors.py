@@ -98,7 +98,9 @@ def catalogue(
     agency), one agency's code and category."""
     qs = (qs if qs is not None else _benefits()).filter(status=BenefitStatus.PUBLISHED)
     qs = qs.filter(_valid_on(on or today()))
-    return filter_benefits(qs, aeo_type=aeo_type, authority=authority, agency=agency, category=category)
+    return filter_benefits(
+        qs, aeo_type=aeo_type, authority=authority, agency=agency, category=category
+    )
 
 
 def filter_benefits(

@@ -137,9 +137,7 @@ def add_agency_member(*, actor: Any, agency: Agency, user: Any) -> AgencyMember:
 def _aeo_types(economy: str, codes: Iterable[str]) -> list[str]:
     codes = list(dict.fromkeys(str(c).strip().upper() for c in codes if str(c).strip()))
     if not codes:
-        raise DomainError(
-            _("Choose at least one AEO type."), field="aeo_types", code="required"
-        )
+        raise DomainError(_("Choose at least one AEO type."), field="aeo_types", code="required")
     if len(codes) > MAX_TYPES:
         raise DomainError(_("Too many AEO types."), field="aeo_types", code="too_many")
     known = [t.code for t in registry_selectors.aeo_types(economy)]

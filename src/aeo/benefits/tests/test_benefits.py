@@ -166,10 +166,6 @@ def test_use_is_recorded_for_an_entitled_aeo_only():
         services.record_benefit_use(actor=None, benefit=b, operator=exporter, reference="x")
     assert refused.value.code == "not_entitled"
     with pytest.raises(Conflict):
-        services.record_benefit_use(
-            actor=None, benefit=benefit(), operator=operator, reference="x"
-        )
+        services.record_benefit_use(actor=None, benefit=benefit(), operator=operator, reference="x")
     with pytest.raises(PermissionDenied):
-        services.record_benefit_use(
-            actor=aeo()[1], benefit=b, operator=operator, reference="x"
-        )
+        services.record_benefit_use(actor=aeo()[1], benefit=b, operator=operator, reference="x")
