@@ -11,6 +11,7 @@ from aeo.benefits.constants import (
     BenefitEventType,
     BenefitStatus,
     Category,
+    Commitment,
     InspectionEventType,
     InspectionResult,
     InspectionStatus,
@@ -201,6 +202,10 @@ class MoU(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def commitment_labels(self) -> list[str]:
+        return [str(Commitment(c).label) for c in self.commitments if c in Commitment.values]
 
 
 class MoUEvent(HistoryEvent):

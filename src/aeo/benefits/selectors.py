@@ -5,6 +5,7 @@ the benefits a party is entitled to): the published benefits, valid on the day, 
 the operator holds then through active authorizations. A suspended authorization gives none.
 """
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -22,6 +23,7 @@ from aeo.benefits.models import (
 )
 from aeo.benefits.rules import INSPECTORS, agency_id_of
 from aeo.core.now import today
+from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Operator
 
 
@@ -125,6 +127,16 @@ def filter_benefits(
     if status:
         qs = qs.filter(status=status)
     return qs
+
+
+def named[T: Iterable[Benefit]](benefits: T) -> T:
+    """Sets `type_names` on each benefit: its AEO types' names in the active language."""
+    names: dict[str, dict[str, str]] = {}
+    for b in benefits:
+        if b.economy_id not in names:
+            names[b.economy_id] = dict(registry_selectors.aeo_type_choices(b.economy_id))
+        b.type_names = [names[b.economy_id].get(c, c) for c in b.aeo_types]  # type: ignore[attr-defined]
+    return benefits
 
 
 def held_types(operator: Operator, on: date | None = None) -> set[str]:
