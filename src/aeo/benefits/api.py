@@ -97,7 +97,7 @@ def list_benefits(request: HttpRequest, filters: Query[BenefitFilters]):
 def list_my_benefits(request: AuthedRequest):
     """A trader's benefits today, from its operator's active authorizations."""
     user = request.user
-    if user.role != Role.TRADER or not user.operator_id:
+    if user.role != Role.TRADER or user.operator is None:
         raise PermissionDenied
     return selectors.benefits_for_operator(user.operator)
 

@@ -54,8 +54,8 @@ class BenefitForm(UswdsForm):
 
     def __init__(self, *args, type_choices=(), agency_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["aeo_types"].choices = list(type_choices)
-        self.fields["agency"].choices = list(agency_choices)
+        self.fields["aeo_types"].choices = list(type_choices)  # type: ignore[attr-defined]
+        self.fields["agency"].choices = list(agency_choices)  # type: ignore[attr-defined]
 
 
 class CommentForm(VersionedForm):
@@ -143,7 +143,7 @@ class ProposalForm(UswdsForm):
 
     def __init__(self, *args, role_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["roles"].choices = list(role_choices)
+        self.fields["roles"].choices = list(role_choices)  # type: ignore[attr-defined]
 
     def clean_hs_prefixes(self) -> list[str]:
         return [p.strip() for p in self.cleaned_data["hs_prefixes"].split(",") if p.strip()]

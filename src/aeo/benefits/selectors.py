@@ -133,9 +133,10 @@ def named[T: Iterable[Benefit]](benefits: T) -> T:
     """Sets `type_names` on each benefit: its AEO types' names in the active language."""
     names: dict[str, dict[str, str]] = {}
     for b in benefits:
-        if b.economy_id not in names:
-            names[b.economy_id] = dict(registry_selectors.aeo_type_choices(b.economy_id))
-        b.type_names = [names[b.economy_id].get(c, c) for c in b.aeo_types]  # type: ignore[attr-defined]
+        economy = str(b.economy_id)
+        if economy not in names:
+            names[economy] = dict(registry_selectors.aeo_type_choices(economy))
+        b.type_names = [names[economy].get(c, c) for c in b.aeo_types]  # type: ignore[attr-defined]
     return benefits
 
 

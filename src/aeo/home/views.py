@@ -17,12 +17,11 @@ def home(request: AuthedRequest) -> HttpResponse:
     user = request.user
     context: dict[str, object] = {"role": user.role}
     if user.role == Role.TRADER:
-        context["operator"] = operators_visible_to(user).get()  # exactly its own
-        context["aeo"] = aeo_overview(context["operator"])
-        context["my_benefits"] = list(benefits.benefits_for_operator(context["operator"]))
-        context["upcoming_inspections"] = list(
-            benefits.upcoming_inspections(context["operator"])[:5]
-        )
+        operator = operators_visible_to(user).get()  # exactly its own
+        context["operator"] = operator
+        context["aeo"] = aeo_overview(operator)
+        context["my_benefits"] = list(benefits.benefits_for_operator(operator))
+        context["upcoming_inspections"] = list(benefits.upcoming_inspections(operator)[:5])
     else:
         context["cards"] = cards_for(user)
     return render(request, "home/home.html", context)

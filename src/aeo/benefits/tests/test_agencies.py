@@ -18,9 +18,9 @@ from aeo.benefits.constants import (
 )
 from aeo.benefits.tests.helpers import aeo, agency, oga_officer, policy_officer
 from aeo.core.errors import DomainError, InvalidTransition
+from aeo.registry.tests.factories import UserFactory
 from aeo.requirements.constants import TemplateStatus
 from aeo.requirements.models import TemplateVersion
-from aeo.registry.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -34,7 +34,8 @@ def test_the_public_catalogue_by_type_and_authority(client):
 
 
 def test_an_oga_officer_drafts_the_policy_officer_publishes(client):
-    mhlw, maff = agency("mhlw"), agency("maff")
+    mhlw = agency("mhlw")
+    agency("maff")
     officer, policy = oga_officer(mhlw), policy_officer()
     body = {
         "title_en": "Fewer sanitation inspections",

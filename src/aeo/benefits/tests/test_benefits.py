@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from aeo.accounts.constants import Role
-from aeo.authorizations.constants import SuspensionGround
 from aeo.authorizations import services as authorization_services
+from aeo.authorizations.constants import SuspensionGround
 from aeo.benefits import selectors, services
 from aeo.benefits.constants import BENEFIT_WORKFLOW, Authority, BenefitStatus, Category
 from aeo.benefits.models import BenefitUse
