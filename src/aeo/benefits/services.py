@@ -163,6 +163,11 @@ def _granting_agency(actor: Any, agency: Agency | None) -> Agency | None:
     return agency or Agency.objects.get(pk=own)
 
 
+def _percent(value: Decimal | float | None) -> Decimal | None:
+    """A percentage to two decimals (the API gives a float, a page a Decimal)."""
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
 def _amounts(percent: Decimal | None, amount: int | None) -> None:
     if percent is not None and not Decimal(0) < percent <= Decimal(100):
         raise DomainError(
@@ -189,7 +194,7 @@ def create_benefit(
     description_ja: str = "",
     legal_basis: str = "",
     conditions: str = "",
-    condition_percent: Decimal | None = None,
+    condition_percent: Decimal | float | None = None,
     condition_amount: int | None = None,
     valid_from: date | None = None,
     valid_to: date | None = None,
@@ -206,6 +211,7 @@ def create_benefit(
         raise DomainError(
             _("The end of validity is before its start."), field="valid_to", code="before_start"
         )
+    condition_percent = _percent(condition_percent)
     _amounts(condition_percent, condition_amount)
     benefit = Benefit.objects.create(
         economy_id=economy,

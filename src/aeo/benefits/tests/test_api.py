@@ -49,7 +49,8 @@ def test_an_oga_officer_drafts_the_policy_officer_publishes(client):
     assert post(client, "/api/v1/benefits", body | {"agency": "maff"}, officer).status_code == 403
     unknown = post(client, "/api/v1/benefits", body | {"agency": "nope"}, policy)
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "agency"
-    customs = post(client, "/api/v1/benefits", body, policy).json()
+    customs = post(client, "/api/v1/benefits", body | {"condition_percent": 12.5}, policy).json()
+    assert customs["condition_percent"] == 12.5
     hidden = post(client, f"/api/v1/benefits/{customs['id']}/publish", {}, officer)
     assert hidden.status_code == 404  # a customs draft is not the OGA officer's to see
     post(client, f"/api/v1/benefits/{customs['id']}/publish", {}, policy)
