@@ -712,3 +712,104 @@ def make_rates(n):
 def test_rates_page(client):
     policy = UserFactory(role=Role.POLICY_OFFICER, office=CustomsOffice.objects.get(code="CTB"))
     assert_flat(make_rates, page(client, policy, "border:settings"), shown=table_rows)
+
+
+# --- Benefits, agencies, MoUs, proposals, joint inspections ----------------------------------
+
+
+def _benefit_world():
+    from aeo.benefits.tests.helpers import agency, oga_officer, policy_officer
+
+    mhlw = agency("mhlw")
+    operator = OperatorFactory(roles=["importer"])
+    authorization_services.issue_authorizations(
+        actor=None, operator=operator, roles=["importer"], valid_from=datetime.date(2025, 4, 1)
+    )
+    trader = TraderFactory(operator=operator)
+    return mhlw, operator, trader, oga_officer(mhlw), policy_officer()
+
+
+def _grow_benefits(mhlw, operator, policy):
+    from aeo.benefits import services as benefit_services
+
+    def make(n):
+        for _ in range(n):
+            i = next(_seq)
+            b = benefit_services.create_benefit(
+                actor=policy,
+                title_en=f"Benefit {i}",
+                aeo_types=["IMP", "BRK"],
+                category="rapid_release",
+                agency=mhlw if i % 2 else None,
+            )
+            benefit_services.publish_benefit(actor=policy, benefit=b)
+            benefit_services.create_mou(actor=policy, agency=mhlw, title=f"MoU {i}")
+            benefit_services.propose_criteria(actor=None, agency=mhlw, text_en=f"Criterion {i}")
+            benefit_services.create_agency(
+                actor=None, code=f"agency-{i}", name_en=f"Agency {i}", mandate="other"
+            )
+            benefit_services.request_joint_inspection(
+                actor=None, operator=operator, agencies=[mhlw], place=f"Berth {i}"
+            )
+
+    return make
+
+
+def _benefit_rows(response) -> int:
+    return response.content.count(b'href="/benefits/') - response.content.count(
+        b'href="/benefits/agencies/'
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "who"),
+    [
+        ("list_benefits", "anonymous"),
+        ("list_my_benefits", "trader"),
+        ("list_agencies", "anonymous"),
+        ("list_mous", "policy"),
+        ("list_mous", "oga"),
+        ("list_proposed_criteria", "oga"),
+        ("list_joint_inspections", "trader"),
+        ("list_joint_inspections", "oga"),
+        ("list_joint_inspections", "policy"),
+    ],
+)
+def test_benefit_list_apis(client, name, who):
+    mhlw, operator, trader, oga, policy = _benefit_world()
+    user = {"trader": trader, "oga": oga, "policy": policy}.get(who)
+    path = {
+        "list_benefits": "/benefits",
+        "list_my_benefits": "/benefits/mine",
+        "list_agencies": "/agencies",
+        "list_mous": "/mous",
+        "list_proposed_criteria": "/proposed-criteria",
+        "list_joint_inspections": "/joint-inspections",
+    }[name]
+    call = (lambda: client.get(f"/api/v1{path}")) if user is None else api(client, user)(path)
+    assert_flat(_grow_benefits(mhlw, operator, policy), call, shown=api_rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "who"),
+    [
+        ("benefits:catalogue", "anonymous"),
+        ("benefits:catalogue", "oga"),
+        ("benefits:agencies", "policy"),
+        ("benefits:mous", "policy"),
+        ("benefits:proposals", "oga"),
+        ("benefits:inspections", "trader"),
+        ("benefits:inspections", "oga"),
+        ("home", "trader"),
+    ],
+)
+def test_benefit_pages(client, name, who):
+    mhlw, operator, trader, oga, policy = _benefit_world()
+    user = {"trader": trader, "oga": oga, "policy": policy}.get(who)
+    if user is None:
+        url = reverse(name)
+        call = lambda: client.get(url)  # noqa: E731
+    else:
+        call = page(client, user, name)
+    shown = None if name == "home" else table_rows
+    assert_flat(_grow_benefits(mhlw, operator, policy), call, shown=shown)

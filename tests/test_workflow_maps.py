@@ -9,6 +9,12 @@ import pytest
 from aeo.applications.constants import CONSULTATION_WORKFLOW
 from aeo.applications.constants import WORKFLOW as APPLICATION_WORKFLOW
 from aeo.authorizations.constants import WORKFLOW as AUTHORIZATION_WORKFLOW
+from aeo.benefits.constants import (
+    BENEFIT_WORKFLOW,
+    INSPECTION_WORKFLOW,
+    MOU_WORKFLOW,
+    PROPOSAL_WORKFLOW,
+)
 from aeo.border.constants import WORKFLOW as DECLARATION_WORKFLOW
 from aeo.mra.constants import CONSENT_WORKFLOW, MRA_WORKFLOW
 from aeo.requirements.constants import ASSESSMENT_WORKFLOW, TEMPLATE_WORKFLOW
@@ -94,6 +100,22 @@ DECLARATION = {
     *{("released", s, "released") for s in BEFORE_RELEASE},
     ("delivered", "released", "delivered"),
 }
+BENEFIT = {
+    ("published", "draft", "published"),
+    *{("withdrawn", s, "withdrawn") for s in ("draft", "published")},
+}
+MOU = {
+    ("signed", "draft", "signed"),
+    ("entered_into_force", "signed", "in_force"),
+    *{("terminated", s, "terminated") for s in ("draft", "signed", "in_force")},
+}
+PROPOSAL = {("accepted", "proposed", "accepted"), ("rejected", "proposed", "rejected")}
+JOINT_INSPECTION = {
+    ("scheduled", "requested", "scheduled"),
+    ("scheduled", "scheduled", "scheduled"),
+    ("performed", "scheduled", "performed"),
+    *{("cancelled", s, "cancelled") for s in ("requested", "scheduled")},
+}
 
 
 @pytest.mark.parametrize(
@@ -112,6 +134,10 @@ DECLARATION = {
         (MRA_WORKFLOW, MRA),
         (CONSENT_WORKFLOW, CONSENT),
         (DECLARATION_WORKFLOW, DECLARATION),
+        (BENEFIT_WORKFLOW, BENEFIT),
+        (MOU_WORKFLOW, MOU),
+        (PROPOSAL_WORKFLOW, PROPOSAL),
+        (INSPECTION_WORKFLOW, JOINT_INSPECTION),
     ],
     ids=lambda w: getattr(w, "name", ""),
 )
@@ -147,6 +173,10 @@ def test_every_event_type_is_in_the_map_or_opens_the_history():
         MRA_WORKFLOW,
         CONSENT_WORKFLOW,
         DECLARATION_WORKFLOW,
+        BENEFIT_WORKFLOW,
+        MOU_WORKFLOW,
+        PROPOSAL_WORKFLOW,
+        INSPECTION_WORKFLOW,
     ):
         assert set(workflow.events.values) == set(workflow.moves) | set(workflow.openings)
 

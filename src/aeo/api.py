@@ -26,6 +26,7 @@ from aeo.accounts.api import router as accounts_router
 from aeo.accounts.auth import API_AUTH
 from aeo.applications.api import router as applications_router
 from aeo.authorizations.api import router as authorizations_router
+from aeo.benefits.api import router as benefits_router
 from aeo.border.api import router as border_router
 from aeo.core.errors import DomainError
 from aeo.mra.api import router as mra_router
@@ -186,3 +187,4 @@ api.add_router("/", supervision_router)
 api.add_router("/", border_router)
 api.add_router("/", notifications_router)
 api.add_router("/", mra_router)
+api.add_router("/", benefits_router)

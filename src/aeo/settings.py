@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "aeo.authorizations",
     "aeo.supervision",
     "aeo.mra",
+    "aeo.benefits",
     "aeo.border",
     "aeo.notifications",
     "aeo.home",

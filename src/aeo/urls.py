@@ -21,6 +21,7 @@ urlpatterns = [
     path("border/", include("aeo.border.urls")),
     path("inbox/", include("aeo.notifications.urls")),
     path("mra/", include("aeo.mra.urls")),
+    path("benefits/", include("aeo.benefits.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

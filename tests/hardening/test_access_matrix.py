@@ -24,6 +24,8 @@ from aeo.applications import services as application_services
 from aeo.applications.tests.helpers import submitted_application
 from aeo.authorizations import selectors as authorization_selectors
 from aeo.authorizations.tests.conftest import issue
+from aeo.benefits import selectors as benefit_selectors
+from aeo.benefits import services as benefit_services
 from aeo.border import selectors as border_selectors
 from aeo.border import services as border_services
 from aeo.border.tests.helpers import row as declaration_row
@@ -190,6 +192,32 @@ def world(settings, tmp_path):
             actor=auditor, operator=foreign, trigger="monitoring_finding", reason="Finding"
         ),
         reassessment_selectors.reassessments_visible_to,
+    )
+    # An agency's draft benefit, MoU and proposal, and a joint inspection of the foreign AEO:
+    # policy officers see the first three, customs inspectors the last; no user is the
+    # agency's officer, and the trader's operator is another.
+    agency = benefit_services.create_agency(
+        actor=None, code="matrix", name_en="Matrix Agency", mandate="food_safety"
+    )
+    objects["benefit_id"] = (
+        benefit_services.create_benefit(
+            actor=None, title_en="x", aeo_types=["IMP"], category="low_inspection", agency=agency
+        ),
+        benefit_selectors.benefits_visible_to,
+    )
+    objects["mou_id"] = (
+        benefit_services.create_mou(actor=None, agency=agency, title="x"),
+        benefit_selectors.mous_visible_to,
+    )
+    objects["proposal_id"] = (
+        benefit_services.propose_criteria(actor=None, agency=agency, text_en="x"),
+        benefit_selectors.proposals_visible_to,
+    )
+    objects["inspection_id"] = (
+        benefit_services.request_joint_inspection(
+            actor=None, operator=foreign, agencies=[agency], place="x"
+        ),
+        benefit_selectors.inspections_visible_to,
     )
     tokyo = CustomsOffice.objects.get(code="TOKYO")
     users = {Role.TRADER: own}

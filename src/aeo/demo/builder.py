@@ -11,6 +11,7 @@ from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.applications import services as application_services
 from aeo.core.now import today
+from aeo.demo.benefits import build_benefits
 from aeo.demo.border import build_border
 from aeo.demo.lifecycle import build_applications
 from aeo.demo.mra import build_japan_mras
@@ -248,6 +249,7 @@ def build(
     application_services.refresh_clocks()
     build_supervision()
     build_japan_mras()
+    build_benefits()
     build_border(seed=seed, declarations=35 * operators if declarations is None else declarations)
     logins += [
         DemoLogin(*row, DEMO_PASSWORD)

@@ -56,6 +56,17 @@ MENU: tuple[Item, ...] = (
     Item(_("MRA monitoring"), "border:monitoring", frozenset({R.POLICY_OFFICER})),
     Item(_("Selectivity"), "border:criteria", frozenset({R.POLICY_OFFICER})),
     Item(_("Status exchange"), "mra:exchange_status", frozenset({R.POLICY_OFFICER})),
+    Item(_("Benefits"), "benefits:catalogue", frozenset(Role) - {R.PARTNER_CUSTOMS} | {ANONYMOUS}),
+    Item(_("Agencies"), "benefits:agencies", frozenset({R.POLICY_OFFICER, R.OGA_OFFICER})),
+    Item(_("MoUs"), "benefits:mous", frozenset({R.POLICY_OFFICER, R.OGA_OFFICER})),
+    Item(
+        _("Proposed criteria"), "benefits:proposals", frozenset({R.POLICY_OFFICER, R.OGA_OFFICER})
+    ),
+    Item(
+        _("Joint inspections"),
+        "benefits:inspections",
+        frozenset({R.POLICY_OFFICER, R.OGA_OFFICER, R.BORDER_OFFICER, R.TRADER}),
+    ),
     Item(_("MRAs"), "mra:mra_list", frozenset({R.TRADER, ANONYMOUS})),
     Item(_("AEO register"), "authorizations:register", frozenset({R.TRADER, ANONYMOUS})),
     Item(_("Economies"), "registry:economy_list", frozenset({ANONYMOUS})),

@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from aeo.accounts.constants import Role
 from aeo.accounts.http import AuthedRequest
+from aeo.benefits import selectors as benefits
 from aeo.home.queues import cards_for
 from aeo.registry.selectors import operators_visible_to
 from aeo.supervision.selectors.aeo import aeo_overview
@@ -16,8 +17,11 @@ def home(request: AuthedRequest) -> HttpResponse:
     user = request.user
     context: dict[str, object] = {"role": user.role}
     if user.role == Role.TRADER:
-        context["operator"] = operators_visible_to(user).get()  # exactly its own
-        context["aeo"] = aeo_overview(context["operator"])
+        operator = operators_visible_to(user).get()  # exactly its own
+        context["operator"] = operator
+        context["aeo"] = aeo_overview(operator)
+        context["my_benefits"] = list(benefits.benefits_for_operator(operator))
+        context["upcoming_inspections"] = list(benefits.upcoming_inspections(operator)[:5])
     else:
         context["cards"] = cards_for(user)
     return render(request, "home/home.html", context)
