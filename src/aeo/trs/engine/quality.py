@@ -78,7 +78,8 @@ Within = Callable[[ir.Table], list[ir.BooleanValue]]
 # and kept (a small table, spilled past the memory limit), and the duplicate check counts only
 # their ids (a small hash table, probed by every id of the file): the file is read twice in all.
 # Above it, nothing per declaration is kept: one aggregate of every id, then the one pass over
-# the declarations reads the file afresh (two reads in all, as one query would).
+# the declarations reads the file afresh (two reads in all, as one query would). Either way the
+# ids are read once more, to count by their text those whose hash occurs more than once.
 SMALL_SHARE = 0.2
 SAMPLE = 200_000  # the first rows of the file: the share in scope, and where percentiles lie
 
