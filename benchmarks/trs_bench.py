@@ -397,12 +397,21 @@ def measure(path: Path, only: list[str], repeat: int, env: dict[str, str]) -> Re
                     env=env,
                 ).stdout
                 r = json.loads(out.strip().splitlines()[-1])
-                print(f"  {task:8} {impl:11} {r['seconds']:8.2f} s  peak {r['peak_mb']:8.0f} MB",
-                      file=sys.stderr)  # fmt: skip
+                print(f"  {task:8} {impl:11} {r['seconds']:8.2f} s  cpu {r['cpu']:8.2f} s  "
+                      f"peak {r['peak_mb']:8.0f} MB  load {load()}", file=sys.stderr)  # fmt: skip
                 best = results.setdefault((task, impl), r)
                 best["seconds"] = min(best["seconds"], r["seconds"])
+                best["cpu"] = min(best["cpu"], r["cpu"])
                 best["peak_mb"] = max(best["peak_mb"], r["peak_mb"])
     return results
+
+
+def load() -> str:
+    """The host's load averages (1, 5, 15 minutes): on a shared host, every time needs it."""
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 def print_times(label: str, results: Results) -> bool:
@@ -417,12 +426,14 @@ def print_times(label: str, results: Results) -> bool:
         cells = [f"{label:14}", f"{task:8}", f"{quality:>11,}"]
         for impl in IMPLEMENTATIONS:
             r = found.get(impl)
-            cells.append(f"{r['seconds']:7.2f} s {r['peak_mb']:6.0f} MB" if r else f"{'':17}")
+            cell = f"{r['seconds']:7.2f} s {r['cpu']:6.1f} c {r['peak_mb']:5.0f} MB" if r else ""
+            cells.append(f"{cell:24}")
         base = found.get("engine")
 
-        for a, b in (("engine", "sql"), ("engine", "sql-norules"), ("pandas", "engine")):
-            both = a in found and b in found
-            cells.append(f"{found[a]['seconds'] / found[b]['seconds']:7.2f}" if both else " " * 7)
+        for measure in ("seconds", "cpu"):
+            for a, b in (("engine", "sql"), ("engine", "sql-norules"), ("pandas", "engine")):
+                both = a in found and b in found
+                cells.append(f"{found[a][measure] / found[b][measure]:7.2f}" if both else " " * 7)
         print(" ".join(cells))
         for impl in ("sql", "pandas"):
             if base and impl in found:
@@ -434,9 +445,9 @@ def print_times(label: str, results: Results) -> bool:
 
 
 def print_header() -> None:
-    names = " ".join(f"{impl:>17}" for impl in IMPLEMENTATIONS)
-    print(f"\n{'data set':14} {'task':8} {'in scope':>11} {names} "
-          f"{'e/sql':>7} {'e/norul':>7} {'pd/e':>7}")  # fmt: skip
+    names = " ".join(f"{impl:>24}" for impl in IMPLEMENTATIONS)
+    ratios = " ".join(f"{name:>7}" for name in ("e/sql", "e/norul", "pd/e"))
+    print(f"\n{'data set':14} {'task':8} {'in scope':>11} {names} {ratios} {ratios.upper()}")
 
 
 def print_memory(by_rows: dict[int, dict[str, Results]]) -> None:
@@ -516,12 +527,14 @@ def main() -> None:
                 start = time.perf_counter()
                 generate(path, rows, pair_share=share, unit=unit)
                 print(f"generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-            print(label, file=sys.stderr)
+            print(f"{label} (load {load()})", file=sys.stderr)
             results = measure(path, args.only, args.repeat, env)
             by_rows.setdefault(rows, {})[label.split(" ", 1)[-1]] = results
             lines.append((label, results))
-    print("times (s) and peaks (MB); e/sql = engine time / same-rules query time, e/norul = "
-          "engine / query without rules, pd/e = pandas / engine")  # fmt: skip
+    print("wall time (s), CPU seconds (c) and peak (MB) per implementation; e/sql = engine / "
+          "same-rules query, e/norul = engine / query without rules, pd/e = pandas / engine, "
+          "by wall time, then (upper case) by CPU seconds, steadier on a shared host; "
+          f"load average at the end: {load()}")  # fmt: skip
     print_header()
     for label, results in lines:
         agreed &= print_times(label, results)

@@ -78,7 +78,8 @@ Within = Callable[[ir.Table], list[ir.BooleanValue]]
 # and kept (a small table, spilled past the memory limit), and the duplicate check counts only
 # their ids (a small hash table, probed by every id of the file): the file is read twice in all.
 # Above it, nothing per declaration is kept: one aggregate of every id, then the one pass over
-# the declarations reads the file afresh (two reads in all, as one query would).
+# the declarations reads the file afresh (two reads in all, as one query would). Either way the
+# ids are read once more, to count by their text those whose hash occurs more than once.
 SMALL_SHARE = 0.2
 SAMPLE = 200_000  # the first rows of the file: the share in scope, and where percentiles lie
 
@@ -121,7 +122,7 @@ def declarations(
         if conditions and inside <= SMALL_SHARE * read:
             with cache(raw.filter(*conditions)) as scoped:
                 ids = raw.filter(raw[ID].isin(scoped.filter(scoped[ID].notnull())[ID]))
-                with kept_duplicates(ids) as duplicates:
+                with kept_duplicates(ids, raw) as duplicates:
                     table = select(annotate(scoped, duplicates, fixed))
                     yield Declarations(table, sample, scale)
             return
@@ -131,50 +132,41 @@ def declarations(
 
 
 @contextmanager
-def kept_duplicates(raw: ir.Table) -> Iterator[ir.Table]:
-    """`duplicate_ids(raw)`, computed once and kept (a small table) while the study runs."""
-    with cache(_by_hash(raw)) as by_hash:
-        clashes = by_hash.filter(by_hash.first != by_hash.last)
-        if not execute(clashes.count().name("n").as_table())[0]["n"]:
-            with cache(_same_id(by_hash)) as duplicates:
-                yield duplicates
-            return
-        with cache(_resolved(raw, by_hash)) as duplicates:
-            yield duplicates
+def kept_duplicates(ids: ir.Table, raw: ir.Table | None = None) -> Iterator[ir.Table]:
+    """`duplicate_ids`, computed once and kept (a small table) while the study runs: the ids of
+    `ids` (rows of `raw`, the whole file) that occur more than once in `raw`."""
+    with (
+        cache(_repeated_hashes(ids)) as repeated,
+        cache(_resolved(ids if raw is None else raw, repeated)) as duplicates,
+    ):
+        yield duplicates
 
 
 def duplicate_ids(raw: ir.Table) -> ir.Table:
     """The ids that occur more than once in `raw`.
 
-    A hash aggregate of the ids' 64-bit hashes (an 8-byte key, cheaper to group by than the
-    text, and it can spill to disk, where a window over the ids would hold every column of every
-    row), keeping the least and greatest id of each hash: where they are equal, every row of the
-    hash has that id. Only ids whose hash they share with another id (a clash: about one in
-    10^5 files of 20 million ids, more with Spark's 32-bit hash) are counted by their text.
+    First a hash aggregate of the ids' 64-bit hashes, counting only (an 8-byte key and a count:
+    no text in the aggregate's state, which keeps it small and cheap to spill; keeping the least
+    and greatest id of each hash instead cost 2.5 times as much at 20 million ids), for the
+    hashes that occur more than once; then the ids of those hashes only (a few thousand rows,
+    found by a hash probe per id) are counted by their text, so that two ids sharing a hash (a
+    clash) are told apart and the result is exact.
     """
-    by_hash = _by_hash(raw)
-    return _resolved(raw, by_hash)
+    return _resolved(raw, _repeated_hashes(raw))
 
 
-def _by_hash(raw: ir.Table) -> ir.Table:
+def _repeated_hashes(raw: ir.Table) -> ir.Table:
     ids = raw.filter(raw[ID].notnull())
-    found = ids.group_by(hash=id_hash(ids[ID])).aggregate(
-        n=ibis._.count(), first=ids[ID].min(), last=ids[ID].max()
-    )
-    return found.filter(found.n > 1)
+    found = ids.group_by(hash=id_hash(ids[ID])).aggregate(n=ibis._.count())
+    return found.filter(found.n > 1).select("hash")
 
 
-def _same_id(by_hash: ir.Table) -> ir.Table:
-    same = by_hash.filter(by_hash.first == by_hash.last)
-    return same.select(**{ID: same.first})
-
-
-def _resolved(raw: ir.Table, by_hash: ir.Table) -> ir.Table:
-    clashes = by_hash.filter(by_hash.first != by_hash.last).select("hash")
+def _resolved(raw: ir.Table, repeated: ir.Table) -> ir.Table:
+    """The ids of `raw` whose hash is `repeated` that occur more than once in `raw`."""
     ids = raw.filter(raw[ID].notnull())
-    ids = ids.filter(id_hash(ids[ID]).isin(clashes.hash))
+    ids = ids.filter(id_hash(ids[ID]).isin(repeated.hash))
     counted = ids.group_by(ID).aggregate(n=ibis._.count())
-    return _same_id(by_hash).union(counted.filter(counted.n > 1).select(ID))
+    return counted.filter(counted.n > 1).select(ID)
 
 
 def _share(raw: ir.Table, condition: ir.BooleanValue) -> tuple[int, int]:
