@@ -44,6 +44,9 @@ class Walker:
         found = self.page.evaluate(RUN_AXE, WCAG)
         where = f"{self.who} {self.lang} {self.width}px {step} ({self.page.url})"
         self.violations += [f"{where}: {violation}" for violation in found]
+        wide = self.page.evaluate("document.documentElement.scrollWidth")
+        if wide > self.width:  # a table or a line too wide scrolls in its box, not the page
+            self.violations.append(f"{where}: the page is {wide} px wide")
         name = f"{self.who}-{self.lang}-{self.width}-{self.steps:02d}-{step}.png"
         self.page.screenshot(path=SCREENSHOTS / name, full_page=True)
 
