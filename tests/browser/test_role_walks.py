@@ -196,6 +196,7 @@ def test_every_role_reaches_its_main_task(browser, live_server, world, lang, wid
         context.clear_cookies()
         w = Walker(context.new_page(), lang, width, who)
         w.page.set_default_timeout(15_000)
+        w.page.set_default_navigation_timeout(60_000)
         try:
             if who in world.users:
                 w.sign_in(world.users[who], check=False)  # the anonymous walk checks it

@@ -93,4 +93,5 @@ def open_walker(browser: Browser, base_url: str, who: str, lang: str, width: int
     context.add_init_script(path=AXE)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.set_default_navigation_timeout(60_000)  # the live server's first page, on a busy machine
     return Walker(page, lang, width, who)
