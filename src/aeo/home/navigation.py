@@ -57,21 +57,31 @@ MENU: tuple[Item, ...] = (
     Item(_("Selectivity"), "border:criteria", frozenset({R.POLICY_OFFICER})),
     Item(_("Status exchange"), "mra:exchange_status", frozenset({R.POLICY_OFFICER})),
     Item(_("Benefits"), "benefits:catalogue", frozenset(Role) - {R.PARTNER_CUSTOMS} | {ANONYMOUS}),
-    Item(_("Agencies"), "benefits:agencies", frozenset({R.POLICY_OFFICER, R.OGA_OFFICER})),
-    Item(_("MoUs"), "benefits:mous", frozenset({R.POLICY_OFFICER, R.OGA_OFFICER})),
-    Item(
-        _("Proposed criteria"), "benefits:proposals", frozenset({R.POLICY_OFFICER, R.OGA_OFFICER})
-    ),
-    Item(
-        _("Joint inspections"),
-        "benefits:inspections",
-        frozenset({R.POLICY_OFFICER, R.OGA_OFFICER, R.BORDER_OFFICER, R.TRADER}),
-    ),
     Item(_("MRAs"), "mra:mra_list", frozenset({R.TRADER, ANONYMOUS})),
     Item(_("AEO register"), "authorizations:register", frozenset({R.TRADER, ANONYMOUS})),
     Item(_("Economies"), "registry:economy_list", frozenset({ANONYMOUS})),
     Item(_("API tokens"), "accounts:tokens", frozenset({R.PARTNER_CUSTOMS})),
 )
+
+# A section's own pages, shown as a second row on every page under the section's menu item
+# (so that the top menu stays one line): keyed by that item's URL name.
+SECTIONS: dict[str, tuple[Item, ...]] = {
+    "benefits:catalogue": (
+        Item(_("Catalogue"), "benefits:catalogue", frozenset(Role) | {ANONYMOUS}),
+        Item(_("Agencies"), "benefits:agencies", frozenset({R.POLICY_OFFICER, R.OGA_OFFICER})),
+        Item(_("MoUs"), "benefits:mous", frozenset({R.POLICY_OFFICER, R.OGA_OFFICER})),
+        Item(
+            _("Proposed criteria"),
+            "benefits:proposals",
+            frozenset({R.POLICY_OFFICER, R.OGA_OFFICER}),
+        ),
+        Item(
+            _("Joint inspections"),
+            "benefits:inspections",
+            frozenset({R.POLICY_OFFICER, R.OGA_OFFICER, R.BORDER_OFFICER, R.TRADER}),
+        ),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -79,34 +89,36 @@ class Link:
     label: str | Promise
     url: str
     current: bool
+    name: str = ""  # the URL name, to find the item's section
 
 
 def audience(user) -> str:
     return user.role if user.is_authenticated else ANONYMOUS
 
 
-def items_for(role: str) -> list[Item]:
-    return [item for item in MENU if role in item.roles]
+def items_for(role: str, items: tuple[Item, ...] = MENU) -> list[Item]:
+    return [item for item in items if role in item.roles]
 
 
 def _under(path: str, url: str) -> bool:
     return path == url or (url != "/" and path.startswith(url))
 
 
-def menu_for(user, path: str) -> list[Link]:
+def menu_for(user, path: str, items: tuple[Item, ...] = MENU) -> list[Link]:
     """The signed-in user's (or the public's) menu, the item for the current page marked."""
     links = []
-    for item in items_for(audience(user)):
+    for item in items_for(audience(user), items):
         try:
             kwargs = {key: getattr(user, attr) for key, attr in item.kwargs.items()}
-            links.append(Link(item.label, reverse(item.url_name, kwargs=kwargs), current=False))
+            url = reverse(item.url_name, kwargs=kwargs)
+            links.append(Link(item.label, url, current=False, name=item.url_name))
         except NoReverseMatch:
             logger.error("menu item %s does not reverse", item.url_name)
     # The current page's item: the longest URL that the path starts with ("/" only at home).
     matches = [link for link in links if _under(path, link.url)]
     if matches:
         best = max(matches, key=lambda link: len(link.url))
-        links = [Link(lk.label, lk.url, lk is best) for lk in links]
+        links = [Link(lk.label, lk.url, lk is best, lk.name) for lk in links]
     return links
 
 
@@ -114,8 +126,13 @@ def navigation(request) -> dict[str, list[Link]]:
     """Context processor: the menu on every page, and the way back to the page's section
     (breadcrumbs) when the page lies below a menu item."""
     menu = menu_for(request.user, request.path)
-    section = next((link for link in menu if link.current and link.url != request.path), None)
+    current = next((link for link in menu if link.current), None)
+    subnav = []
+    if current is not None and current.name in SECTIONS:
+        own = menu_for(request.user, request.path, SECTIONS[current.name])
+        subnav = own if len(own) > 1 else []
+    section = current if current is not None and current.url != request.path else None
     if section is None:
-        return {"menu": menu, "breadcrumbs": []}
+        return {"menu": menu, "breadcrumbs": [], "subnav": subnav}
     home = [link for link in menu if link.url == "/" and link is not section]
-    return {"menu": menu, "breadcrumbs": [*home, section]}
+    return {"menu": menu, "breadcrumbs": [*home, section], "subnav": subnav}

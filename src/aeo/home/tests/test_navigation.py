@@ -26,15 +26,20 @@ def _client_for(client, audience):
     return user
 
 
+SECTION_ITEMS = tuple(i for items in navigation.SECTIONS.values() for i in items)
+
+
 def test_every_menu_item_names_a_url():
-    for item in navigation.MENU:
+    for item in (*navigation.MENU, *SECTION_ITEMS):
         reverse(item.url_name, kwargs={key: 1 for key in item.kwargs})
+    # A section hangs under a menu item.
+    assert set(navigation.SECTIONS) <= {item.url_name for item in navigation.MENU}
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_every_item_a_role_sees_opens_for_it(client, audience):
     user = _client_for(client, audience)
-    items = navigation.items_for(audience)
+    items = navigation.items_for(audience) + navigation.items_for(audience, SECTION_ITEMS)
     assert items, f"{audience} has no menu"
     for item in items:
         url = reverse(item.url_name, kwargs={k: getattr(user, a) for k, a in item.kwargs.items()})
@@ -57,3 +62,14 @@ def test_an_item_that_does_not_reverse_is_left_out_not_a_500(monkeypatch, client
     links = navigation.menu_for(user, "/")
     assert "Broken" not in [link.label for link in links]
     assert client.get("/").status_code == 200
+
+
+def test_a_sections_pages_are_a_second_row_under_its_menu_item(client):
+    _client_for(client, Role.POLICY_OFFICER)
+    page = client.get(reverse("benefits:mous")).content.decode()
+    assert 'aria-label="In this section"' in page
+    assert f'href="{reverse("benefits:mous")}" aria-current="page"' in page
+    assert f'href="{reverse("benefits:agencies")}"' in page
+    # A visitor sees the catalogue alone: no second row of one link.
+    client.logout()
+    assert 'aria-label="In this section"' not in client.get(reverse("benefits:catalogue")).text
