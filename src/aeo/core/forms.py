@@ -1,3 +1,4 @@
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -69,6 +70,42 @@ class UswdsForm(forms.Form):
         if field in self.fields and not self.fields[field].widget.is_hidden:
             return field
         return None
+
+
+class ConfirmedForm(UswdsForm):
+    """A form whose action cannot be taken back: it asks once more, in words, before it runs.
+
+    The first valid submission is not run: the form comes back with `pending_confirmation`
+    (what will happen, from `confirmation()`) and a hidden `confirmed` flag set, so the same
+    button confirms. No script needed, so it works the same with htmx and without JS.
+    """
+
+    confirmed = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    pending_confirmation: Any = None
+
+    def confirmation(self) -> Any:
+        """What the action will do, in words, from the cleaned data."""
+        raise NotImplementedError
+
+    def _fingerprint(self) -> str:
+        """What was shown for confirmation: a change of any answer asks again."""
+        shown = sorted(
+            (name, str(value))
+            for name, value in self.cleaned_data.items()
+            if name not in ("confirmed", "version")
+        )
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+    def is_valid(self) -> bool:
+        if not super().is_valid():
+            return False
+        fingerprint = self._fingerprint()
+        if self.cleaned_data.pop("confirmed", "") == fingerprint:
+            return True  # `call` passes the service only what it asks
+        self.pending_confirmation = self.confirmation()
+        self.data = self.data.copy()
+        self.data[self.add_prefix("confirmed")] = fingerprint
+        return False
 
 
 class VersionedForm(UswdsForm):

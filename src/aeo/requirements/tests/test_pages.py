@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from aeo.core.tests.helpers import post_confirmed
 from aeo.registry.tests.factories import TraderFactory
 from aeo.requirements import selectors
 from aeo.requirements.constants import TemplateStatus
@@ -110,7 +111,11 @@ def test_policy_officer_drafts_edits_and_publishes(client, policy_officer):
     )
     assert criterion.questions.get().choices == ["A", "B"]
 
-    client.post(reverse("requirements:template_publish", args=[draft.pk]), {"notes": "v2"})
+    publish = reverse("requirements:template_publish", args=[draft.pk])
+    asked = client.post(publish, {"notes": "v2"})
+    assert "it can no longer be changed, every new self-assessment uses it" in asked.text
+    assert selectors.current_template() != draft  # not before it is confirmed
+    post_confirmed(client, publish, {"notes": "v2"})
     assert selectors.current_template() == draft
 
 
