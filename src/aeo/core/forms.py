@@ -35,9 +35,11 @@ class UswdsForm(forms.Form):
                     MinValueValidator(-bounds.MAX_ID),
                 ]
             widget = field.widget
-            if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                continue  # the templates lay out each choice with USWDS markup
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, forms.RadioSelect):
+                # USWDS hides the real input and draws the control on its label: without
+                # this class the browser's own radio shows beside USWDS's (drawn twice).
+                widget.attrs.setdefault("class", "usa-radio__input")
+            elif isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
                 widget.attrs.setdefault("class", "usa-checkbox__input")
             elif isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "usa-select")
