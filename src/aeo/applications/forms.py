@@ -83,7 +83,7 @@ class DecisionForm(ConfirmedForm, VersionedForm):
         max_length=10000,
     )
 
-    def confirmation(self) -> str:
+    def confirmation(self) -> object:
         if self.cleaned_data["outcome"] == Outcome.AUTHORIZED:
             return _(
                 "You are authorizing this operator: its AEO authorization is issued now, the "

@@ -36,10 +36,12 @@ class SuspendForm(ConfirmedForm, ReasonForm):
     field_order = ["ground", "remedy_by", "reason"]
 
     def confirmation(self) -> str:
-        text = _(
-            "You are suspending this AEO authorization: from now on the operator gets no AEO "
-            "benefits for this type, the operator is told and partner customs are informed at "
-            "once, until the suspension is lifted."
+        text = str(
+            _(
+                "You are suspending this AEO authorization: from now on the operator gets no AEO "
+                "benefits for this type, the operator is told and partner customs are informed at "
+                "once, until the suspension is lifted."
+            )
         )
         if self.cleaned_data.get("remedy_by"):
             text += " " + _("If it is not lifted by %(date)s, the authorization is revoked.") % {
@@ -57,9 +59,9 @@ class RevokeForm(ConfirmedForm, ReasonForm):
 
     def confirmation(self) -> str:
         if self.cleaned_data.get("all_types"):
-            what = _("You are revoking every AEO type this operator holds")
+            what = str(_("You are revoking every AEO type this operator holds"))
         else:
-            what = _("You are revoking this AEO authorization")
+            what = str(_("You are revoking this AEO authorization"))
         then = _(
             "it ends for good, the operator loses its AEO benefits at once, partner customs "
             "are informed, and the operator may not apply again for three years."

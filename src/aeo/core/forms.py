@@ -85,7 +85,7 @@ class ConfirmedForm(UswdsForm):
     confirmed = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     pending_confirmation: Any = None
 
-    def confirmation(self) -> Any:
+    def confirmation(self) -> object:
         """What the action will do, in words, from the cleaned data."""
         raise NotImplementedError
 
@@ -105,8 +105,9 @@ class ConfirmedForm(UswdsForm):
         if self.cleaned_data.pop("confirmed", "") == fingerprint:
             return True  # `call` passes the service only what it asks
         self.pending_confirmation = self.confirmation()
-        self.data = self.data.copy()
-        self.data[self.add_prefix("confirmed")] = fingerprint
+        data: Any = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict
+        data[self.add_prefix("confirmed")] = fingerprint
+        self.data = data
         return False
 
 

@@ -66,7 +66,7 @@ class QuestionForm(UswdsForm):
 class PublishForm(ConfirmedForm):
     notes = forms.CharField(label=_("What changed"), required=False, max_length=2000)
 
-    def confirmation(self) -> str:
+    def confirmation(self) -> object:
         return _(
             "You are publishing this version: it can no longer be changed, every new "
             "self-assessment uses it from now on and the current version is superseded "
