@@ -240,13 +240,19 @@ _mail_options = (
     if os.environ.get("EMAIL_BACKEND", "").endswith("smtp.EmailBackend")
     else {}
 )
+# The demo keeps what it sends in VAR_DIR/sent-mail, shown on its "Sent e-mails" page.
+DEMO_MAILBOX = VAR_DIR / "sent-mail" if DEMO and "EMAIL_BACKEND" not in os.environ else None
 MAILERS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-        ),
-        "OPTIONS": _mail_options,
-    }
+    "default": (
+        {"BACKEND": "aeo.demo.mail.MailboxBackend", "OPTIONS": {"file_path": str(DEMO_MAILBOX)}}
+        if DEMO_MAILBOX
+        else {
+            "BACKEND": os.environ.get(
+                "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+            ),
+            "OPTIONS": _mail_options,
+        }
+    )
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "aeo@customs.example")
 

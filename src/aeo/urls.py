@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from aeo.api import api
 from aeo.core import views as core_views
+from aeo.demo import views as demo_views
 from aeo.home import views as home_views
 
 urlpatterns = [
@@ -25,6 +26,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("demo/sent-mail/", demo_views.sent_mail_page, name="demo_sent_mail"),
 ]
 
 handler500 = "aeo.core.views.server_error"

@@ -49,7 +49,14 @@ def act(page: Page, name: str, fields: dict[str, str] | None = None, tick: str =
     if tick:  # USWDS radios and checkboxes are styled labels over off-screen inputs
         form.get_by_text(tick, exact=True).click()
     form.locator("button[type=submit]").click()
+    if name in CONFIRMED:  # a final step says what will happen and asks again
+        form = page.locator(f"form[data-action='{name}']")
+        expect(form.get_by_test_id("confirmation")).to_be_visible()
+        form.get_by_role("button", name="Confirm:").click()
     expect(page.locator(".usa-alert--success", has_text="Done:")).to_be_visible()
+
+
+CONFIRMED = {"decide", "suspend", "revoke"}
 
 
 def upload(page: Page, pk: int, code: str) -> None:

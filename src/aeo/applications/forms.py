@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aeo.applications.constants import Outcome, RefusalReason
-from aeo.core.forms import UswdsForm, VersionedForm
+from aeo.core.forms import ConfirmedForm, UswdsForm, VersionedForm
 
 
 class ConsultationForm(UswdsForm):
@@ -66,7 +66,7 @@ class ExtendForm(VersionedForm):
     )
 
 
-class DecisionForm(VersionedForm):
+class DecisionForm(ConfirmedForm, VersionedForm):
     outcome = forms.ChoiceField(
         label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect
     )
@@ -82,6 +82,18 @@ class DecisionForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=10000,
     )
+
+    def confirmation(self) -> object:
+        if self.cleaned_data["outcome"] == Outcome.AUTHORIZED:
+            return _(
+                "You are authorizing this operator: its AEO authorization is issued now, the "
+                "application is closed and the applicant is told at once. A decision cannot be "
+                "changed afterwards."
+            )
+        return _(
+            "You are refusing this application: it is closed as refused for the reasons you "
+            "chose and the applicant is told at once. A decision cannot be changed afterwards."
+        )
 
 
 class ScheduleForm(VersionedForm):

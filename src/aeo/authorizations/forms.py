@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aeo.authorizations.constants import SuspensionGround
-from aeo.core.forms import UswdsForm
+from aeo.core.forms import ConfirmedForm, UswdsForm
 
 
 class ReasonForm(UswdsForm):
@@ -20,7 +20,7 @@ class LiftForm(UswdsForm):
     )
 
 
-class SuspendForm(ReasonForm):
+class SuspendForm(ConfirmedForm, ReasonForm):
     ground = forms.ChoiceField(
         label=_("Ground"), choices=SuspensionGround.choices, widget=forms.RadioSelect
     )
@@ -35,13 +35,38 @@ class SuspendForm(ReasonForm):
     )
     field_order = ["ground", "remedy_by", "reason"]
 
+    def confirmation(self) -> str:
+        text = str(
+            _(
+                "You are suspending this AEO authorization: from now on the operator gets no AEO "
+                "benefits for this type, the operator is told and partner customs are informed at "
+                "once, until the suspension is lifted."
+            )
+        )
+        if self.cleaned_data.get("remedy_by"):
+            text += " " + _("If it is not lifted by %(date)s, the authorization is revoked.") % {
+                "date": self.cleaned_data["remedy_by"].isoformat()
+            }
+        return text
 
-class RevokeForm(ReasonForm):
+
+class RevokeForm(ConfirmedForm, ReasonForm):
     all_types = forms.BooleanField(
         label=_("Revoke every AEO type the operator holds"),
         required=False,
         help_text=_("A revocation bars a new application by the operator for three years."),
     )
+
+    def confirmation(self) -> str:
+        if self.cleaned_data.get("all_types"):
+            what = str(_("You are revoking every AEO type this operator holds"))
+        else:
+            what = str(_("You are revoking this AEO authorization"))
+        then = _(
+            "it ends for good, the operator loses its AEO benefits at once, partner customs "
+            "are informed, and the operator may not apply again for three years."
+        )
+        return f"{what}: {then}"
 
 
 class MeasuresForm(UswdsForm):

@@ -73,4 +73,7 @@ def act(
     if form.is_valid() and form.call(action.service, actor=request.user, **{kwarg: obj}):
         messages.success(request, _("Done: %(action)s.") % {"action": action.label})
         return redirect(url_name, pk=obj.pk)
-    return redisplay((name, form))
+    response = redisplay((name, form))
+    if getattr(form, "pending_confirmation", None):
+        response.status_code = 200  # a question, not an error
+    return response

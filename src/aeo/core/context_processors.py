@@ -2,5 +2,5 @@ from django.conf import settings
 from django.http import HttpRequest
 
 
-def platform(request: HttpRequest) -> dict[str, str]:
-    return {"AEO_ECONOMY": settings.AEO_ECONOMY}
+def platform(request: HttpRequest) -> dict[str, object]:
+    return {"AEO_ECONOMY": settings.AEO_ECONOMY, "DEMO_MAILBOX": bool(settings.DEMO_MAILBOX)}

@@ -1,3 +1,4 @@
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -34,9 +35,11 @@ class UswdsForm(forms.Form):
                     MinValueValidator(-bounds.MAX_ID),
                 ]
             widget = field.widget
-            if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                continue  # the templates lay out each choice with USWDS markup
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, forms.RadioSelect):
+                # USWDS hides the real input and draws the control on its label: without
+                # this class the browser's own radio shows beside USWDS's (drawn twice).
+                widget.attrs.setdefault("class", "usa-radio__input")
+            elif isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
                 widget.attrs.setdefault("class", "usa-checkbox__input")
             elif isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "usa-select")
@@ -69,6 +72,43 @@ class UswdsForm(forms.Form):
         if field in self.fields and not self.fields[field].widget.is_hidden:
             return field
         return None
+
+
+class ConfirmedForm(UswdsForm):
+    """A form whose action cannot be taken back: it asks once more, in words, before it runs.
+
+    The first valid submission is not run: the form comes back with `pending_confirmation`
+    (what will happen, from `confirmation()`) and a hidden `confirmed` flag set, so the same
+    button confirms. No script needed, so it works the same with htmx and without JS.
+    """
+
+    confirmed = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    pending_confirmation: Any = None
+
+    def confirmation(self) -> object:
+        """What the action will do, in words, from the cleaned data."""
+        raise NotImplementedError
+
+    def _fingerprint(self) -> str:
+        """What was shown for confirmation: a change of any answer asks again."""
+        shown = sorted(
+            (name, str(value))
+            for name, value in self.cleaned_data.items()
+            if name not in ("confirmed", "version")
+        )
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+    def is_valid(self) -> bool:
+        if not super().is_valid():
+            return False
+        fingerprint = self._fingerprint()
+        if self.cleaned_data.pop("confirmed", "") == fingerprint:
+            return True  # `call` passes the service only what it asks
+        self.pending_confirmation = self.confirmation()
+        data: Any = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict
+        data[self.add_prefix("confirmed")] = fingerprint
+        self.data = data
+        return False
 
 
 class VersionedForm(UswdsForm):

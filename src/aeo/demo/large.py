@@ -10,9 +10,10 @@ or notification rows. The stored clocks are then written as the daily tick write
 
 import random
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
@@ -107,6 +108,22 @@ def build_large(
     with transaction.atomic():
         for start in range(0, min(wanted, len(pool)), BATCH):
             chunk = pool[start : min(start + BATCH, wanted)]
+            # Each application's dates agree with its clock: opened (and its check sheet
+            # filled and submitted) some days before it was accepted, never "today" for an
+            # application whose clock has run for months.
+            plans = []
+            for _op in chunk:
+                state = rng.choices(states, weights)[0]
+                accepted = today_ - timedelta(
+                    days=rng.randint(2, 400 if state in CLOCK_STATES else 900)
+                )
+                clocked = state not in (State.DRAFT, State.SUBMITTED)
+                opened = (
+                    accepted - timedelta(days=rng.randint(3, 30))
+                    if clocked
+                    else today_ - timedelta(days=rng.randint(0, 20))
+                )
+                plans.append((state, accepted, clocked, _at(opened, 9)))
             sheets = SelfAssessment.objects.bulk_create(
                 [
                     SelfAssessment(
@@ -114,19 +131,16 @@ def build_large(
                         template=template,
                         status=AssessmentStatus.SUBMITTED,
                         created_by=examiner,
-                        submitted_at=now(),
+                        created_at=opened_at,
+                        submitted_at=opened_at + timedelta(hours=2),
                     )
-                    for op in chunk
+                    for op, (_s, _a, _c, opened_at) in zip(chunk, plans, strict=True)
                 ]
             )
             apps, pauses = [], []
-            for op, sheet in zip(chunk, sheets, strict=True):
-                state = rng.choices(states, weights)[0]
+            for op, sheet, plan in zip(chunk, sheets, plans, strict=True):
+                state, accepted, clocked, opened_at = plan
                 sme = op.employee_count <= japan.effective_sme_cap
-                accepted = today_ - timedelta(
-                    days=rng.randint(2, 400 if state in CLOCK_STATES else 900)
-                )
-                clocked = state not in (State.DRAFT, State.SUBMITTED)
                 app = Application(
                     operator=op,
                     office=op.region.office if op.region else regions[0].office,
@@ -144,6 +158,7 @@ def build_large(
                     clock_extension_days=japan.extension_business_days if clocked else None,
                     extended=clocked and rng.random() < 0.1,
                     created_by=examiner,
+                    created_at=opened_at,
                 )
                 if clocked and state not in CLOCK_STATES:
                     decided = add_business_days(app.clock_calendar, accepted, rng.randint(20, 110))
@@ -186,6 +201,7 @@ def build_large(
                     status=AuthorizationStatus.ACTIVE,
                     valid_from=app.closed_at.date() if app.closed_at else today_,
                     application_id=app.pk,
+                    issued_at=app.closed_at or now(),
                 )
             )
     with transaction.atomic():
@@ -201,6 +217,11 @@ def build_large(
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return added
+
+
+def _at(day: date, hour: int) -> datetime:
+    """`hour` o'clock on `day` in the administration's time zone."""
+    return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
 
 
 def _pause(app: Application, examiner: User, started) -> ClockPause:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aeo.core.forms import UswdsForm
+from aeo.core.forms import ConfirmedForm, UswdsForm
 from aeo.registry.constants import OperatorRole
 from aeo.requirements.constants import Area, QuestionKind, SmeAlternative
 
@@ -61,3 +61,14 @@ class QuestionForm(UswdsForm):
 
     def clean_choices(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["choices"].splitlines() if line.strip()]
+
+
+class PublishForm(ConfirmedForm):
+    notes = forms.CharField(label=_("What changed"), required=False, max_length=2000)
+
+    def confirmation(self) -> object:
+        return _(
+            "You are publishing this version: it can no longer be changed, every new "
+            "self-assessment uses it from now on and the current version is superseded "
+            "(self-assessments already started keep theirs)."
+        )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aeo.core.models import HistoryEvent, StoredFile
 from aeo.core.now import now
+from aeo.registry.constants import OperatorRole
 from aeo.requirements.constants import (
     Area,
     AssessmentEventType,
@@ -85,6 +86,12 @@ class Criterion(models.Model):
 
     def applies_to(self, roles: Iterable[str]) -> bool:
         return not self.roles or not set(self.roles).isdisjoint(roles)
+
+    @property
+    def role_labels(self) -> list[str]:
+        """The operator roles it applies to, in words (a code no longer known as itself)."""
+        labels = dict(OperatorRole.choices)
+        return [str(labels.get(code, code)) for code in self.roles]
 
     @property
     def sme_alternative_choices(self) -> list[tuple[str, str]]:

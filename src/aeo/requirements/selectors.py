@@ -91,6 +91,10 @@ class Section:
     def complete(self) -> bool:
         return all(row.gap is None for row in self.rows)
 
+    @property
+    def gap_count(self) -> int:
+        return sum(row.gap is not None for row in self.rows)
+
 
 def current_template() -> TemplateVersion | None:
     return TemplateVersion.objects.filter(status=TemplateStatus.PUBLISHED).first()

@@ -15,7 +15,13 @@ from aeo.core import evidence
 from aeo.core.errors import DomainError
 from aeo.core.evidence import MAX_EVIDENCE_BYTES
 from aeo.requirements import selectors, services
-from aeo.requirements.forms import AnswerForm, CriterionForm, EvidenceForm, QuestionForm
+from aeo.requirements.forms import (
+    AnswerForm,
+    CriterionForm,
+    EvidenceForm,
+    PublishForm,
+    QuestionForm,
+)
 from aeo.requirements.models import Criterion, Question, SelfAssessment, TemplateVersion
 
 # --- Trader: the self-assessment check sheet -------------------------------------------------
@@ -219,10 +225,9 @@ def template_create(request: AuthedRequest) -> HttpResponse:
     return redirect("requirements:template_detail", pk=draft.pk)
 
 
-@login_required
-def template_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    _require_view(request)
-    template = get_object_or_404(selectors.template_versions(), pk=pk)
+def _template_page(
+    request: AuthedRequest, template: TemplateVersion, publish: PublishForm | None = None
+) -> HttpResponse:
     return render(
         request,
         "requirements/template_detail.html",
@@ -231,17 +236,29 @@ def template_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "criteria": selectors.criteria_for(template),
             "editable": template.is_editable
             and request.user.has_perm("requirements.edit_catalogue"),
+            "form": publish or PublishForm(initial={"notes": template.notes}),
         },
     )
 
 
 @login_required
+def template_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    _require_view(request)
+    return _template_page(request, get_object_or_404(selectors.template_versions(), pk=pk))
+
+
+@login_required
 @require_POST
 def template_publish(request: AuthedRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("requirements.edit_catalogue"):
+        raise PermissionDenied
     template = get_object_or_404(TemplateVersion, pk=pk)
+    form = PublishForm(request.POST)
+    if not form.is_valid():  # asked to confirm first (or the notes are too long)
+        return _template_page(request, template, form)
     try:
         services.publish_template(
-            actor=request.user, template=template, notes=request.POST.get("notes", "")
+            actor=request.user, template=template, notes=form.cleaned_data["notes"]
         )
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from aeo.applications.constants import State
 from aeo.applications.tests.helpers import submitted_application, tokyo_examiner, trader_in_tokyo
+from aeo.core.tests.helpers import post_confirmed
 from aeo.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +78,29 @@ def test_other_traders_and_units_get_404(client):
     assert client.get(reverse("applications:detail", args=[application.pk])).status_code == 404
     post = client.post(reverse("applications:act", args=[application.pk, "withdraw"]))
     assert post.status_code == 404
+
+
+def _decidable(client):
+    from aeo.applications.tests.test_lifecycle import act
+
+    trader, examiner = trader_in_tokyo(), tokyo_examiner()
+    application = act("visit", examiner, act("accept", examiner, submitted_application(trader)))
+    client.force_login(examiner)
+    return application
+
+
+def test_a_decision_is_confirmed_in_words_before_it_is_taken(client):
+    application = _decidable(client)
+    url = reverse("applications:act", args=[application.pk, "decide"])
+    data = {"decide-version": application.version, "decide-outcome": "authorized"}
+    asked = client.post(url, data)
+    assert asked.status_code == 200
+    assert "You are authorizing this operator: its AEO authorization is issued now" in asked.text
+    assert "Confirm: Decide" in asked.text
+    application.refresh_from_db()
+    assert application.state == State.VALIDATED  # nothing decided yet
+    refusing = {**data, "decide-outcome": "refused", "decide-reasons": ["security"]}
+    assert "You are refusing this application" in client.post(url, refusing).text
+    post_confirmed(client, url, data, "decide")
+    application.refresh_from_db()
+    assert application.state == State.AUTHORIZED

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from aeo.accounts.constants import Role
 from aeo.authorizations.tests.conftest import issue
+from aeo.core.tests.helpers import post_confirmed
 from aeo.registry.tests.factories import OperatorFactory, TraderFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ def test_certificate_page_for_the_holder_and_officials(client, authorization, tr
 
 def test_certificate_says_when_not_in_force(client, authorization, examiner):
     client.force_login(examiner)
-    client.post(_act(authorization.pk, "revoke"), {"revoke-reason": "Fraud."})
+    post_confirmed(client, _act(authorization.pk, "revoke"), {"revoke-reason": "Fraud."}, "revoke")
     page = client.get(reverse("authorizations:certificate", args=[authorization.pk]))
     assert "This authorization is not in force: Revoked." in page.text
 
@@ -79,14 +80,19 @@ def test_detail_offers_only_permitted_actions_and_suspends(client, authorization
     blank = client.post(_act(authorization.pk, "suspend"), {"suspend-ground": "conditions"})
     assert blank.status_code == 400
     assert "Set the end of the period to remedy." in blank.text or "required" in blank.text
-    response = client.post(
-        _act(authorization.pk, "suspend"),
-        {
-            "suspend-ground": "conditions",
-            "suspend-remedy_by": "2999-01-31",
-            "suspend-reason": "Audit findings.",
-        },
-    )
+    data = {
+        "suspend-ground": "conditions",
+        "suspend-remedy_by": "2999-01-31",
+        "suspend-reason": "Audit findings.",
+    }
+    asked = client.post(_act(authorization.pk, "suspend"), data)
+    assert asked.status_code == 200  # asked first, in words: nothing happened yet
+    assert "the operator gets no AEO benefits for this type" in asked.text
+    assert "If it is not lifted by 2999-01-31, the authorization is revoked." in asked.text
+    assert "Confirm: Suspend" in asked.text
+    authorization.refresh_from_db()
+    assert authorization.status == "active"
+    response = post_confirmed(client, _act(authorization.pk, "suspend"), data, "suspend")
     assert response.status_code == 302
     page = client.get(url).text
     assert "Audit findings." in page and "Period to remedy ends on 2999-01-31" in page
@@ -104,9 +110,11 @@ def test_holder_may_only_surrender_and_plan_measures(client, authorization, trad
     authorization.refresh_from_db()
     assert authorization.status == "active"
     client.force_login(examiner)
-    client.post(
+    post_confirmed(
+        client,
         _act(authorization.pk, "suspend"),
         {"suspend-ground": "facts", "suspend-reason": "Seizure under investigation."},
+        "suspend",
     )
     client.force_login(trader)
     client.post(_act(authorization.pk, "measures"), {"measures-plan": "Retrain the staff."})
@@ -116,3 +124,22 @@ def test_holder_may_only_surrender_and_plan_measures(client, authorization, trad
     assert client.post(_act(authorization.pk, "lift"), {"lift-reason": "R."}).status_code == 302
     authorization.refresh_from_db()
     assert authorization.status == "suspended"
+
+
+def test_revocation_asks_again_when_the_answer_changes(client, authorization, examiner):
+    client.force_login(examiner)
+    url = _act(authorization.pk, "revoke")
+    asked = client.post(url, {"revoke-reason": "Fraud."})
+    assert "may not apply again for three years" in asked.text
+    assert "You are revoking this AEO authorization" in asked.text
+    token = asked.text.split('name="revoke-confirmed" value="')[1].split('"')[0]
+    # The user ticks "every type" after seeing the question: a new question, nothing revoked.
+    changed = client.post(
+        url, {"revoke-reason": "Fraud.", "revoke-all_types": "on", "revoke-confirmed": token}
+    )
+    assert "You are revoking every AEO type this operator holds" in changed.text
+    authorization.refresh_from_db()
+    assert authorization.status == "active"
+    client.post(url, {"revoke-reason": "Fraud.", "revoke-confirmed": token})
+    authorization.refresh_from_db()
+    assert authorization.status == "revoked"

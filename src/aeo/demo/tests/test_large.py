@@ -37,3 +37,21 @@ def test_the_large_data_set_is_built_in_bulk_once_with_stored_clocks():
     assert issued.aeo_number not in set(
         Authorization.objects.exclude(pk=issued.pk).values_list("aeo_number", flat=True)
     )
+
+
+def test_the_large_data_set_dates_agree_with_the_clocks():
+    call_command("demo", "--no-serve", "--operators", "30", "--seed", "5")
+    build_large(seed=5, operators=200, applications=120, authorizations=20)
+    on = today()
+    for app in Application.objects.select_related("self_assessment"):
+        opened = app.created_at.date()
+        if app.accepted_on:  # opened before it was accepted, never "today" for an old case
+            assert opened < app.accepted_on, app.pk
+        sheet = app.self_assessment
+        assert sheet.submitted_at is None or sheet.submitted_at >= sheet.created_at
+        if app.closed_at:
+            assert opened <= app.closed_at.date() <= on
+    assert not Application.objects.filter(accepted_on__lt=on, created_at__date=on).exists()
+    opened_on = dict(Application.objects.values_list("pk", "created_at"))
+    for authorization in Authorization.objects.filter(application_id__isnull=False):
+        assert authorization.issued_at >= opened_on[authorization.application_id]

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from aeo.core.tests.helpers import post_confirmed
 from aeo.registry.tests.factories import TraderFactory
 from aeo.requirements import selectors
 from aeo.requirements.constants import TemplateStatus
@@ -110,7 +111,11 @@ def test_policy_officer_drafts_edits_and_publishes(client, policy_officer):
     )
     assert criterion.questions.get().choices == ["A", "B"]
 
-    client.post(reverse("requirements:template_publish", args=[draft.pk]), {"notes": "v2"})
+    publish = reverse("requirements:template_publish", args=[draft.pk])
+    asked = client.post(publish, {"notes": "v2"})
+    assert "it can no longer be changed, every new self-assessment uses it" in asked.text
+    assert selectors.current_template() != draft  # not before it is confirmed
+    post_confirmed(client, publish, {"notes": "v2"})
     assert selectors.current_template() == draft
 
 
@@ -131,3 +136,20 @@ def test_officials_see_the_check_sheet_read_only(client, examiner, trader, sheet
     assert page.status_code == 200
     assert "Save answer" not in page.text
     assert '<fieldset class="usa-fieldset" disabled>' in page.text
+
+
+def test_section_nav_counts_answers_and_links_the_first_gap(client, trader, sheet):
+    client.force_login(trader)
+    page = client.get(reverse("requirements:sheet", args=[sheet.pk])).text
+    sections = selectors.check_sheet(sheet)
+    nav = page.split('data-testid="section-nav"')[1].split("</nav>")[0]
+    for section in sections:
+        assert f'href="#c-{section.criterion.code}"' in nav
+    first = selectors.gaps(sheet)[0].question
+    assert f'href="#q-{first.pk}" data-testid="first-gap"' in page
+    cr1 = q(sheet, "CR-1")
+    url = reverse("requirements:answer", args=[sheet.pk, cr1.pk])
+    swapped = client.post(url, {"value": "yes"}, HTTP_HX_REQUEST="true").text
+    section = next(s for s in selectors.check_sheet(sheet) if s.criterion == cr1.criterion)
+    assert f"{section.answered}/{len(section.rows)}" in swapped.split("section-nav")[1]
+    assert section.answered >= 1

@@ -1,3 +1,8 @@
+import os
+import signal
+import subprocess
+import sys
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -9,12 +14,15 @@ class Command(BaseCommand):
     help = "Migrate, load the demo data and serve the platform on 127.0.0.1."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        import os
-
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--operators", type=int, default=300)
         parser.add_argument("--no-serve", action="store_true", help="load the data and exit")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="serve without the task queue worker (no notification e-mail is sent)",
+        )
         parser.add_argument(
             "--economy",
             default=settings.AEO_ECONOMY,
@@ -71,12 +79,44 @@ class Command(BaseCommand):
         if opts["no_serve"]:
             return
         url = f"http://127.0.0.1:{opts['port']}/"
+        worker = None if opts["no_worker"] else start_worker(economy)
+        if worker is not None:
+            self.stdout.write(
+                f"Task queue worker running (pid {worker.pid}); the e-mails it sends are on "
+                f"{url}demo/sent-mail/"
+            )
         self.stdout.write(self.style.SUCCESS(f"Serving on {url} (Ctrl-C to stop)"))
-        call_command(
-            "runserver",
-            f"127.0.0.1:{opts['port']}",
-            use_reloader=False,
-            # WhiteNoise (a middleware) serves the hashed static files; runserver's own static
-            # handler would intercept /static/ first and knows only the unhashed names.
-            use_static_handler=False,
-        )
+        # A `kill` (SIGTERM) stops the server like Ctrl-C does, so the worker is stopped too.
+        previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        try:
+            call_command(
+                "runserver",
+                f"127.0.0.1:{opts['port']}",
+                use_reloader=False,
+                # WhiteNoise (a middleware) serves the hashed static files; runserver's own
+                # static handler would intercept /static/ first and knows only unhashed names.
+                use_static_handler=False,
+            )
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if worker is not None:
+                stop_worker(worker)
+
+
+def start_worker(economy: str) -> subprocess.Popen[bytes]:
+    """The task queue worker (`db_worker`) as a child process of the demo server, so that
+    notification e-mails are sent; same settings (the demo's database and economy)."""
+    env = {**os.environ, "AEO_DEMO": "1", "AEO_ECONOMY": economy}
+    return subprocess.Popen(
+        [sys.executable, "-m", "aeo", "db_worker", "--interval", "1", "--no-startup-delay"],
+        env=env,
+    )
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    worker.terminate()
+    try:
+        worker.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
