@@ -64,5 +64,9 @@ def test_every_operation_is_fuzzed():
     suppress_health_check=list(HealthCheck),
 )
 def test_no_server_error_and_every_response_as_documented(case, tokens):
+    # A generated "Host" header (empty or foreign) is refused by Django before any view
+    # (DisallowedHost, 400 as HTML), as ALLOWED_HOSTS wants: the server's answer, not the API's.
+    if case.headers:
+        case.headers = {k: v for k, v in case.headers.items() if k.lower() != "host"}
     for token in tokens:  # the same case as a trader, then as an examiner
         case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=CHECKS)

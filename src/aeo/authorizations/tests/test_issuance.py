@@ -111,7 +111,7 @@ def test_a_role_no_type_admits_is_refused_with_its_code():
 
 
 def test_an_economy_without_types_authorizes_no_one():
-    operator = OperatorFactory(economy=Economy.objects.get(code="TW"), region=None)
+    operator = OperatorFactory(economy=Economy.objects.get(code="KR"), region=None)
     with pytest.raises(DomainError) as refused:
         issue(operator, ["importer"])
     assert refused.value.code == "no_aeo_type_for_role"
