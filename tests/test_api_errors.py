@@ -47,6 +47,11 @@ def test_each_kind_of_error_answers_its_status_and_code(client):
         (me.post(f"{url}/submit", {"version": application.version - 1}), 409, "stale"),
         (me.post(f"{url}/submit", {}), 409, "invalid_transition"),
         (me.post(f"{url}/response", {"response": " "}), 422, "required"),
+        (
+            client.post(f"/api/v1{url}/response", "\n", content_type="application/json", **me.auth),
+            422,
+            "invalid_json",
+        ),
     ]
     for response, status, code in cases:
         body = response.json()

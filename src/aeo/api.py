@@ -149,6 +149,8 @@ def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:  # django-ninja's only 400: a request body that is not JSON
+        return _error(request, 422, _("The request body is not valid JSON."), "invalid_json")
     code = HTTP_ERROR_CODES.get(exc.status_code, "error")
     return _error(request, exc.status_code, str(exc), code)
 
@@ -166,7 +168,6 @@ def on_server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 HTTP_ERROR_CODES = {
-    400: "bad_request",
     401: "authentication_required",
     403: "forbidden",
     404: "not_found",
