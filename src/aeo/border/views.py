@@ -281,7 +281,7 @@ def criteria(request: AuthedRequest) -> HttpResponse:
             "page_obj": page,
             "form": form,
             "retired": retired,
-            "retire_form": forms.RetireForm() if manages else None,
+            "manages": manages,
             "querystring_base": "show=retired&" if retired else "",
         },
         status=400 if form is not None and form.errors else 200,
