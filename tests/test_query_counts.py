@@ -43,7 +43,13 @@ from aeo.supervision.services.monitoring import refresh_all_plans
 from aeo.supervision.tests.helpers import aeo, performed_audit, tokyo_auditor
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+
+
+def today() -> datetime.date:
+    """Today when asked: a run that crosses midnight in Japan must not plan audits for yesterday."""
+    return timezone.localdate()
+
+
 _seq = itertools.count()
 
 
@@ -160,7 +166,7 @@ def make_applications(n, *, clocked=False, office=None):
         economy = application.operator.economy
         Application.objects.filter(pk=application.pk).update(
             state=State.UNDER_EXAMINATION,
-            accepted_on=TODAY - datetime.timedelta(days=400 if i % 3 == 0 else 30),
+            accepted_on=today() - datetime.timedelta(days=400 if i % 3 == 0 else 30),
             clock_calendar=economy.calendar_code,
             clock_business_days=economy.decision_business_days,
             clock_extension_days=economy.extension_business_days,
@@ -168,9 +174,9 @@ def make_applications(n, *, clocked=False, office=None):
         )
         ClockPause.objects.create(
             application=application,
-            started_on=TODAY - datetime.timedelta(days=20),
-            resume_by=TODAY - datetime.timedelta(days=10),
-            ended_on=TODAY - datetime.timedelta(days=15),
+            started_on=today() - datetime.timedelta(days=20),
+            resume_by=today() - datetime.timedelta(days=10),
+            ended_on=today() - datetime.timedelta(days=15),
             resume_state=State.UNDER_EXAMINATION,
             request="Send the audit report.",
             requested_by=trader,
@@ -553,7 +559,7 @@ def _reports(manager, n):
             actor=trader,
             category="employees",
             description="Growth",
-            effective_on=TODAY,
+            effective_on=today(),
             new_value=400,
         )
 
@@ -599,7 +605,7 @@ def make_audits(auditor, n):
     """n AEOs of Tokyo's unit, each with a performed audit, a finding and a corrective action."""
     for _ in range(n):
         operator, _ = aeo(established_on=datetime.date(2024, 1, 1))
-        _, finding = performed_audit(auditor, operator, TODAY)
+        _, finding = performed_audit(auditor, operator, today())
         action_services.create_corrective_action(
             actor=auditor, finding=finding, description="Fix", due_business_days=5
         )
@@ -674,7 +680,7 @@ def make_criteria(n):
             actor=None,
             code=f"QC{next(_seq)}",
             description="Query count",
-            valid_from=TODAY,
+            valid_from=today(),
             score=10,
             hs_prefixes=["8471"],
         )
