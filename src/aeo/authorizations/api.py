@@ -2,7 +2,9 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import cache_page
 from ninja import Query, Router
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from aeo.authorizations import selectors, services
@@ -20,8 +22,15 @@ from aeo.authorizations.schemas import (
 from aeo.core.bounds import ObjectId, Pagination
 
 router = Router(tags=["authorizations"])
-# The public register may be kept by shared caches as long as the server keeps it itself.
-PUBLIC_CACHE = f"public, max-age={int(selectors.LOOKUP_TTL_SECONDS)}"
+
+# The public register is read far more often than a status changes. Its answers (the whole
+# response, per URL and language) are kept by the server for at most this long, in the default
+# cache (per process), so that a change of status is visible everywhere within a second; shared
+# caches may keep them as long. A kept answer costs no query, no serialization and no throttle
+# check; one not kept is throttled as every public request is.
+LOOKUP_TTL_SECONDS = 1
+PUBLIC_CACHE = f"public, max-age={LOOKUP_TTL_SECONDS}"
+kept_for_a_second = decorate_view(cache_page(LOOKUP_TTL_SECONDS))
 
 
 @router.get(
@@ -31,10 +40,13 @@ PUBLIC_CACHE = f"public, max-age={int(selectors.LOOKUP_TTL_SECONDS)}"
     auth=None,
     summary="Search the public AEO register",
 )
+@kept_for_a_second
 @paginate(Pagination)
 def search_register(request: HttpRequest, filters: Query[RegisterFilters], response: HttpResponse):
     response["Cache-Control"] = PUBLIC_CACHE
-    return selectors.register_search(q=filters.q, aeo_type=filters.type or "")
+    return selectors.search_authorizations(
+        selectors.public_register(), q=filters.q, aeo_type=filters.type or ""
+    )
 
 
 @router.get(
@@ -44,6 +56,7 @@ def search_register(request: HttpRequest, filters: Query[RegisterFilters], respo
     auth=None,
     summary="One active AEO in the public register",
 )
+@kept_for_a_second
 def get_register_entry(request: HttpRequest, aeo_number: str, response: HttpResponse):
     entry = selectors.register_entry(aeo_number)
     if entry is None:

@@ -1,10 +1,8 @@
 """Reads on authorizations, scoped to who asks."""
 
-import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from aeo.accounts.constants import REGISTRY_READERS, Role
@@ -46,41 +44,9 @@ def public_register() -> QuerySet[Authorization]:
     return _authorizations().filter(status=AuthorizationStatus.ACTIVE)
 
 
-# The public status lookup is read far more often than a status changes: the server keeps
-# what it read for at most this long (the default cache: per process), so that a change is
-# visible everywhere within a second.
-LOOKUP_TTL_SECONDS = 1.0
-_MISSING = object()
-
-
-def _remembered[T](key: str, read: Callable[[], T]) -> T:
-    key = "register:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = read()
-        cache.set(key, value, LOOKUP_TTL_SECONDS)
-    return value  # type: ignore[return-value]
-
-
 def register_entry(aeo_number: str) -> Authorization | None:
-    """The active register entry with this AEO number (read at most a second ago), or None."""
-    number = aeo_number.strip().upper()
-    return _remembered(
-        f"number:{number}", lambda: public_register().filter(aeo_number=number).first()
-    )
-
-
-def register_search(q: str = "", aeo_type: str = "") -> QuerySet[Authorization] | list:
-    """`search_authorizations` on the public register; a search by TIN or AEO number (digits,
-    letters and hyphens only, few results) is remembered for at most a second."""
-    q = q.strip()
-    key = registry_selectors.normalize_tin(q)
-    if len(key) >= 5 and not q.replace("-", "").replace(" ", "").isalpha() and key.isalnum():
-        return _remembered(
-            f"search:{aeo_type}:{q.upper()}",
-            lambda: list(search_authorizations(public_register(), q=q, aeo_type=aeo_type)),
-        )
-    return search_authorizations(public_register(), q=q, aeo_type=aeo_type)
+    """The active register entry with this AEO number, or None."""
+    return public_register().filter(aeo_number=aeo_number.strip().upper()).first()
 
 
 def search_authorizations(

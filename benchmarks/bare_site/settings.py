@@ -1,0 +1,3 @@
+from aeo.settings import *  # noqa: F403 - the platform's settings, one URL more
+
+ROOT_URLCONF = "bare_site.urls"
