@@ -70,6 +70,17 @@ def _build(database: str, size: str) -> None:
     call_command(*args)
 
 
+def _cursor_at(row: int) -> str:
+    """The `next` that list_operators gives for the page ending at `row`."""
+    from aeo.core import keyset
+    from aeo.registry.models import Operator
+
+    fields = ["legal_name", "pk"]
+    cursor = keyset.cursor_after(Operator.objects.order_by(*fields)[row - 1], fields)
+    assert cursor is not None
+    return cursor
+
+
 def _operations() -> list[tuple[str, str, str, dict[str, str]]]:
     """(name, user, path, query) of every measured operation, on the data at hand."""
     from aeo.applications.models import Application
@@ -105,6 +116,12 @@ def _operations() -> list[tuple[str, str, str, dict[str, str]]]:
             "coordinator",
             "/api/v1/operators",
             {"limit": "100", "offset": str(min(90_000, Operator.objects.count() - 100))},
+        ),
+        (
+            "list_operators (after, row 90,000)",
+            "coordinator",
+            "/api/v1/operators",
+            {"limit": "100", "after": _cursor_at(min(90_000, Operator.objects.count() - 100))},
         ),
         ("search_register?q=<name>", "", "/api/v1/register", {"q": name}),
         ("search_register?q=<TIN>", "", "/api/v1/register", {"q": entry.operator.tin}),

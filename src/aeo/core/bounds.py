@@ -10,11 +10,16 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from django.conf import settings
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Schema
 from ninja.pagination import LimitOffsetPagination
 from pydantic import AfterValidator
+
+from aeo.core import keyset
+from aeo.core.errors import DomainError
 
 MAX_ID = 2**63 - 1
 MAX_OFFSET = 10**9
@@ -53,14 +58,53 @@ BoundedDate = Annotated[date, AfterValidator(check_date)]
 
 
 class Pagination(LimitOffsetPagination):
-    """LimitOffsetPagination with both numbers bounded (ninja bounds neither offset)."""
+    """LimitOffsetPagination with both numbers bounded (ninja bounds neither offset), and the
+    keyset way to page deep: each page's `next` is given as `after` for the page after it."""
 
     class Input(Schema):
         limit: int = Field(100, ge=1, le=MAX_PAGE)
         offset: int = Field(0, ge=0, le=MAX_OFFSET)
+        after: str | None = Field(
+            None,
+            max_length=2000,
+            description="the `next` of the page before: the page after it, as fast at any "
+            "depth as the first (offset is then ignored)",
+        )
+
+    class Output(Schema):
+        items: list[Any]
+        count: int
+        next: str | None = Field(
+            description="give it as `after` for the page after this one; null on the last page"
+        )
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_limit=MAX_PAGE, **kwargs)
+
+    def paginate_queryset(
+        self, queryset: QuerySet, pagination: Any, request: HttpRequest, **params: Any
+    ) -> dict[str, Any]:
+        limit = min(pagination.limit, MAX_PAGE)
+        fields = keyset.ordering(queryset) if isinstance(queryset, QuerySet) else None
+        if fields:  # ties broken by id: the same order whichever way one pages
+            queryset = queryset.order_by(*fields)
+        if pagination.after is not None:
+            try:
+                if fields is None:
+                    raise keyset.BadCursor(pagination.after)
+                rows = keyset.rows_after(queryset, fields, pagination.after)
+            except keyset.BadCursor:
+                message = _("Give the `next` of a page of this list.")
+                raise DomainError(message, field="after", code="invalid_cursor") from None
+            items = list(rows[: limit + 1])
+        else:
+            items = list(queryset[pagination.offset : pagination.offset + limit + 1])
+        more, items = len(items) > limit, items[:limit]
+        return {
+            "items": items,
+            "count": self._items_count(queryset),
+            "next": keyset.cursor_after(items[-1], fields) if more and fields else None,
+        }
 
 
 MAX_JSON_INT = 2**53  # what every JSON reader (and a float column) holds exactly
