@@ -59,6 +59,15 @@ def cursor_after(obj: Model, fields: list[str]) -> str | None:
     return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
 
 
+def _storable(text: str) -> bool:
+    """Text every database takes: no NUL, no unpaired surrogate, not over 1,000 characters."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text and len(text) <= 1000
+
+
 def rows_after(queryset: QuerySet, fields: list[str], cursor: str) -> QuerySet:
     """The rows after the cursor's row, in the list's order."""
     try:
@@ -70,7 +79,7 @@ def rows_after(queryset: QuerySet, fields: list[str], cursor: str) -> QuerySet:
     for v in values:
         if isinstance(v, bool) or not isinstance(v, str | int | float):
             raise BadCursor(cursor)
-        if isinstance(v, int) and abs(v) > MAX_INT or isinstance(v, str) and len(v) > 1000:
+        if isinstance(v, int) and abs(v) > MAX_INT or isinstance(v, str) and not _storable(v):
             raise BadCursor(cursor)
     after = Q()
     for i, field in enumerate(fields):  # (a > x) or (a = x and b > y) or …

@@ -73,6 +73,8 @@ def test_a_descending_order_on_times_pages_the_same_way():
         "WyJub3QgYSBuYW1lIiwgIngiXQ",  # ["not a name", "x"]: an id that is no number
         "WyJhIiwgOTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5XQ",  # an id no column holds
         "WyJhIiwgdHJ1ZV0",  # ["a", true]
+        "WyJcdTAwMDAiLCAxXQ",  # ["\u0000", 1]
+        "WyJcdWQ4MDAiLCAxXQ",  # ["\ud800", 1]
     ],
 )
 def test_a_cursor_that_is_no_page_s_next_answers_422(client, headers, after):
