@@ -300,6 +300,7 @@ def request_joint_inspection(
         place=payload.place,
         reference=payload.reference,
         comment=payload.comment,
+        scheduled_at=payload.scheduled_at,
     )
     return Status(201, selectors.inspections_visible_to(request.user).get(pk=inspection.pk))
 

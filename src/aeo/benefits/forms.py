@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aeo.benefits.constants import Category, InspectionResult
-from aeo.core.forms import UswdsForm, VersionedForm
+from aeo.benefits.constants import Category, Commitment, InspectionResult, Mandate
+from aeo.core.forms import ConfirmedForm, UswdsForm, VersionedForm
 
 
 class BenefitForm(UswdsForm):
@@ -76,6 +76,95 @@ class MouStatusForm(CommentForm):
     )
 
 
+class TerminateMouForm(ConfirmedForm, MouStatusForm):
+    def confirmation(self) -> object:
+        return _(
+            "You are terminating this memorandum: it ends for good and cannot be brought "
+            "back into force; a new one would have to be signed."
+        )
+
+
+class AgencyForm(UswdsForm):
+    """An agency's names, mandate and contact; `code` only when it is created."""
+
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("Up to 16 letters, digits and hyphens; it cannot be changed later."),
+    )
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_ja = forms.CharField(label=_("Name (Japanese)"), max_length=200, required=False)
+    mandate = forms.ChoiceField(label=_("Mandate"), choices=Mandate.choices)
+    contact = forms.CharField(
+        label=_("Contact"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    website = forms.URLField(label=_("Website"), max_length=300, required=False)
+
+    def __init__(self, *args, with_code: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_code:
+            del self.fields["code"]
+
+
+class MouForm(UswdsForm):
+    agency = forms.ChoiceField(label=_("Agency"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    scope = forms.CharField(
+        label=_("Scope"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    commitments = forms.MultipleChoiceField(
+        label=_("What each side commits to"),
+        choices=Commitment.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    document_reference = forms.CharField(
+        label=_("Document"),
+        max_length=500,
+        required=False,
+        help_text=_("Where the signed text is kept: an address or a file reference."),
+    )
+
+    def __init__(self, *args, agency_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = list(agency_choices)  # type: ignore[attr-defined]
+
+
+class InspectionRequestForm(UswdsForm):
+    """Which AEO (by its TIN), which agencies, where and, if known, when."""
+
+    operator = forms.CharField(
+        label=_("Operator (TIN)"), max_length=32, help_text=_("The AEO whose goods are inspected.")
+    )
+    agencies = forms.MultipleChoiceField(
+        label=_("Agencies inspecting with customs"), widget=forms.CheckboxSelectMultiple
+    )
+    place = forms.CharField(label=_("Place"), max_length=300)
+    scheduled_at = forms.DateTimeField(
+        label=_("Date and time"),
+        required=False,
+        help_text=_("Empty: to be scheduled later."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    reference = forms.CharField(
+        label=_("Declaration or consignment"), max_length=200, required=False
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, agency_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].choices = list(agency_choices)  # type: ignore[attr-defined]
+
+
 class DecisionForm(VersionedForm):
     reason = forms.CharField(
         label=_("Reason"),
@@ -96,7 +185,7 @@ class ScheduleForm(VersionedForm):
     comment = forms.CharField(label=_("Comment"), required=False, max_length=2000)
 
 
-class RecordInspectionForm(VersionedForm):
+class RecordInspectionForm(ConfirmedForm, VersionedForm):
     result = forms.ChoiceField(label=_("Result"), choices=InspectionResult.choices)
     findings = forms.CharField(
         label=_("Findings"),
@@ -111,14 +200,20 @@ class RecordInspectionForm(VersionedForm):
         max_value=100_000,
     )
 
+    def confirmation(self) -> object:
+        return _("You are recording the result: the joint inspection is then closed for good.")
 
-class CancelInspectionForm(VersionedForm):
+
+class CancelInspectionForm(ConfirmedForm, VersionedForm):
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def confirmation(self) -> object:
+        return _("You are cancelling this joint inspection: it cannot be taken up again.")
 
 
 class ProposalForm(UswdsForm):

@@ -220,6 +220,7 @@ class JointInspectionIn(Schema):
     place: str = Field(min_length=1, max_length=300)
     reference: str = Field("", max_length=200)
     comment: str = Field("", max_length=2000)
+    scheduled_at: BoundedDateTime | None = Field(None, description="schedules it at once")
 
 
 class JointInspectionScheduleIn(Schema):

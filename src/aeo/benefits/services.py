@@ -59,6 +59,7 @@ from aeo.requirements import services as requirement_services
 from aeo.requirements.constants import Area, TemplateStatus
 
 HS_PREFIX = re.compile(r"^\d{2,10}$")
+RESERVED_CODES = frozenset({"new"})  # /benefits/agencies/new/ is the page that creates one
 
 
 def _require(actor: Any, perm: str, obj: Any = None) -> None:
@@ -95,7 +96,7 @@ def create_agency(
         raise DomainError(
             _("Use up to 16 letters, digits and hyphens."), field="code", code="invalid"
         )
-    if Agency.objects.filter(code=code).exists():
+    if code in RESERVED_CODES or Agency.objects.filter(code=code).exists():
         raise Conflict(_("An agency has this code already."), field="code", code="duplicate")
     if mandate not in Mandate.values:
         raise DomainError(_("Choose a mandate."), field="mandate", code="unknown_choice")
@@ -109,6 +110,34 @@ def create_agency(
         website=website.strip(),
     )
     audit.record(actor=actor, action="agency.created", obj=agency, changes={"code": [None, code]})
+    return agency
+
+
+@transaction.atomic
+def update_agency(
+    *,
+    actor: Any,
+    agency: Agency,
+    name_en: str,
+    mandate: str,
+    name_ja: str = "",
+    contact: str = "",
+    email: str = "",
+    website: str = "",
+) -> Agency:
+    """Change an agency's names, mandate and contact (its code names it for good)."""
+    _require(actor, "benefits.manage_mou")
+    if mandate not in Mandate.values:
+        raise DomainError(_("Choose a mandate."), field="mandate", code="unknown_choice")
+    fields = ("name_en", "name_ja", "mandate", "contact", "email", "website")
+    before = {f: getattr(agency, f) for f in fields}
+    agency.name_en = _text(name_en, "name_en", _("Give the agency's name."))
+    agency.name_ja, agency.mandate = name_ja.strip(), mandate
+    agency.contact, agency.email, agency.website = contact.strip(), email.strip(), website.strip()
+    agency.save(update_fields=fields)
+    after = {f: getattr(agency, f) for f in fields}
+    changes = audit.diff(before, after)
+    audit.record(actor=actor, action="agency.changed", obj=agency, changes=changes)
     return agency
 
 
@@ -509,8 +538,10 @@ def request_joint_inspection(
     place: str,
     reference: str = "",
     comment: str = "",
+    scheduled_at: datetime | None = None,
 ) -> JointInspection:
-    """Customs and the agencies are to examine the AEO's goods together, once."""
+    """Customs and the agencies are to examine the AEO's goods together, once; with
+    `scheduled_at` it is scheduled at once (two moves in its history)."""
     _require(actor, "benefits.request_inspection")
     agencies = list({a.pk: a for a in agencies}.values())
     if not agencies:
@@ -533,6 +564,10 @@ def request_joint_inspection(
         comment=comment.strip(),
         data={"agencies": sorted(a.code for a in agencies)},
     )
+    if scheduled_at is not None:
+        return schedule_joint_inspection(
+            actor=actor, inspection=inspection, scheduled_at=scheduled_at
+        )
     return inspection
 
 
