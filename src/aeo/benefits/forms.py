@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aeo.benefits.constants import Category, Commitment, InspectionResult, Mandate
+from aeo.benefits.services import PROPOSED_KINDS
 from aeo.core.forms import ConfirmedForm, UswdsForm, VersionedForm
+from aeo.requirements.constants import QuestionKind
 
 
 class BenefitForm(UswdsForm):
@@ -236,9 +238,38 @@ class ProposalForm(UswdsForm):
         help_text=_("Separated by commas, e.g. 0602, 1209."),
     )
 
+    SLOTS = 3  # questions proposed on the page (the API takes more)
+
     def __init__(self, *args, role_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].choices = list(role_choices)  # type: ignore[attr-defined]
+        kinds = [("", _("No question"))] + [(k, QuestionKind(k).label) for k in PROPOSED_KINDS]
+        for n in range(1, self.SLOTS + 1):
+            self.fields[f"q{n}_text_en"] = forms.CharField(
+                label=_("Question %(n)s (English)") % {"n": n}, max_length=2000, required=False
+            )
+            self.fields[f"q{n}_text_ja"] = forms.CharField(
+                label=_("Question %(n)s (Japanese)") % {"n": n}, max_length=2000, required=False
+            )
+            self.fields[f"q{n}_kind"] = forms.ChoiceField(
+                label=_("Question %(n)s: kind of answer") % {"n": n}, choices=kinds, required=False
+            )
 
     def clean_hs_prefixes(self) -> list[str]:
         return [p.strip() for p in self.cleaned_data["hs_prefixes"].split(",") if p.strip()]
+
+    def clean(self) -> dict:
+        """The filled question slots become `questions` (what `propose_criteria` takes)."""
+        data = super().clean() or {}
+        questions = []
+        for n in range(1, self.SLOTS + 1):
+            row = {k: data.pop(f"q{n}_{k}", "") for k in ("text_en", "text_ja", "kind")}
+            if not any(row.values()):
+                continue
+            if not row["text_en"].strip():
+                self.add_error(f"q{n}_text_en", _("Give the question's text."))
+            elif not row["kind"]:
+                self.add_error(f"q{n}_kind", _("Choose a kind of answer."))
+            questions.append(row)
+        data["questions"] = questions
+        return data

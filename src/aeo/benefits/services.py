@@ -23,6 +23,7 @@ from aeo.benefits.constants import (
     BENEFIT_WORKFLOW,
     INSPECTION_WORKFLOW,
     MAX_HS_PREFIXES,
+    MAX_QUESTIONS,
     MAX_TYPES,
     MOU_DATE_FIELDS,
     MOU_WORKFLOW,
@@ -56,7 +57,7 @@ from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Operator
 from aeo.requirements import selectors as requirement_selectors
 from aeo.requirements import services as requirement_services
-from aeo.requirements.constants import Area, TemplateStatus
+from aeo.requirements.constants import Area, QuestionKind, TemplateStatus
 
 HS_PREFIX = re.compile(r"^\d{2,10}$")
 RESERVED_CODES = frozenset({"new"})  # /benefits/agencies/new/ is the page that creates one
@@ -424,6 +425,30 @@ def _hs_prefixes(values: Iterable[str]) -> list[str]:
     return values
 
 
+# A choice question needs its choices: the policy officer adds it in the requirements' draft.
+PROPOSED_KINDS = tuple(k for k in QuestionKind.values if k != QuestionKind.CHOICE)
+
+
+def _questions(values: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    """The proposed questions: each with its English text and an answer kind."""
+    questions = []
+    for row in values:
+        text_en = (row.get("text_en") or "").strip()
+        if not text_en:
+            raise DomainError(_("Give each question's text."), field="questions", code="required")
+        if row.get("kind") not in PROPOSED_KINDS:
+            raise DomainError(
+                _("Choose each question's kind of answer."),
+                field="questions",
+                code="unknown_choice",
+            )
+        ja = (row.get("text_ja") or "").strip()
+        questions.append({"text_en": text_en, "text_ja": ja, "kind": str(row["kind"])})
+    if len(questions) > MAX_QUESTIONS:
+        raise DomainError(_("Too many questions."), field="questions", code="too_many")
+    return questions
+
+
 @transaction.atomic
 def propose_criteria(
     *,
@@ -433,8 +458,10 @@ def propose_criteria(
     roles: Iterable[str] = (),
     hs_prefixes: Iterable[str] = (),
     agency: Agency | None = None,
+    questions: Iterable[dict[str, str]] = (),
 ) -> ProposedCriteria:
-    """An OGA officer proposes criteria for its agency's sector (roles and goods concerned)."""
+    """An OGA officer proposes criteria for its agency's sector (roles and goods concerned),
+    with the questions an operator is to answer on it (`_questions`)."""
     _require(actor, "benefits.propose_criteria")
     own = agency_id_of(actor) if actor is not None else None
     if agency is None:
@@ -449,6 +476,7 @@ def propose_criteria(
         text_ja=text_ja.strip(),
         roles=_roles(roles),
         hs_prefixes=_hs_prefixes(hs_prefixes),
+        questions=_questions(questions),
         proposed_by=actor if getattr(actor, "pk", None) else None,
     )
     open_history(
@@ -490,6 +518,16 @@ def _enter_requirements(actor: Any, proposal: ProposedCriteria, area: str):
             "roles": list(proposal.roles),
         },
     )
+    for number, question in enumerate(proposal.questions, start=1):
+        requirement_services.save_question(
+            actor=actor,
+            criterion=criterion,
+            data={
+                "code": f"{criterion.code}-{number}",
+                "kind": question["kind"],
+                "text": "\n\n".join(t for t in (question["text_en"], question["text_ja"]) if t),
+            },
+        )
     return template, criterion
 
 
@@ -504,7 +542,8 @@ def decide_proposed_criteria(
     version: int | None = None,
 ) -> ProposedCriteria:
     """Accept (the criterion enters the requirements' draft version, code OGA-<id>, titled
-    with the agency's code, for the proposal's roles) or reject, with the reason."""
+    with the agency's code, for the proposal's roles, with its questions OGA-<id>-<n>) or
+    reject, with the reason."""
     event = ProposalEventType.ACCEPTED if accept else ProposalEventType.REJECTED
     refusal = PROPOSAL_WORKFLOW.refusal(proposal, event, actor)
     if refusal is not None:

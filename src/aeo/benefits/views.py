@@ -49,6 +49,7 @@ from aeo.core.pagination import BoundedPaginator
 from aeo.registry import selectors as registry_selectors
 from aeo.registry.constants import OperatorRole
 from aeo.registry.selectors import operators_visible_to
+from aeo.requirements.constants import QuestionKind
 
 PAGE_SIZE = 25
 
@@ -390,13 +391,16 @@ def _proposal(request: HttpRequest, pk: int):
 
 def _proposal_page(request: HttpRequest, proposal, bound: tuple[str, UswdsForm] | None = None):
     actions = available(PROPOSAL_WORKFLOW, proposal, request.user, PROPOSAL_ACTIONS)
-    roles = dict(OperatorRole.choices)
+    roles, kinds = dict(OperatorRole.choices), dict(QuestionKind.choices)
     return render(
         request,
         "benefits/proposal_detail.html",
         {
             "proposal": proposal,
             "role_labels": [roles.get(r, r) for r in proposal.roles],
+            "questions": [
+                q | {"kind_label": kinds.get(q["kind"], q["kind"])} for q in proposal.questions
+            ],
             "history": selectors.proposal_history(proposal),
             "actions": forms_for(actions, proposal, bound),
             "open_action": bound[0] if bound else None,

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from aeo.accounts.constants import Role
+from aeo.accounts.services import issue_token
 from aeo.benefits import services
 from aeo.benefits.models import Agency, JointInspection, MoU
 from aeo.benefits.tests.helpers import aeo, agency, oga_officer, policy_officer
@@ -141,3 +142,40 @@ def test_the_api_requests_and_schedules_at_once():
         actor=None, operator=operator, agencies=[mhlw], place="x", scheduled_at=when
     )
     assert inspection.status == "scheduled" and inspection.scheduled_at == when
+
+
+def test_a_proposal_brings_its_questions_into_the_requirements_draft(client):
+    mhlw = agency("mhlw")
+    client.force_login(oga_officer(mhlw))
+    data = {"text_en": "Cold chain is monitored", "roles": ["importer"]}
+    question = {"q1_text_en": "Do you log temperatures?", "q1_text_ja": "温度を記録していますか。"}
+    bad = client.post("/benefits/proposals/", data | question)
+    assert bad.status_code == 400 and 'value="Do you log temperatures?"' in bad.text
+    bad_kind = client.post("/benefits/proposals/", data | question | {"q1_kind": "choice"})
+    assert bad_kind.status_code == 400
+    kinds = {"q1_kind": "yes_no", "q2_text_en": "Since when?", "q2_kind": "date"}
+    assert client.post("/benefits/proposals/", data | question | kinds).status_code == 302
+    proposal = mhlw.proposals.get()
+    assert [q["kind"] for q in proposal.questions] == ["yes_no", "date"]
+    client.force_login(policy_officer())
+    assert "Since when?" in client.get(f"/benefits/proposals/{proposal.pk}/").text
+    client.post(f"/benefits/proposals/{proposal.pk}/act/accept/", {"accept-version": 1})
+    proposal.refresh_from_db()
+    questions = list(proposal.criterion.questions.order_by("position"))
+    assert [(q.code, q.kind) for q in questions] == [
+        (f"{proposal.criterion.code}-1", "yes_no"),
+        (f"{proposal.criterion.code}-2", "date"),
+    ]
+    assert "温度を記録していますか。" in questions[0].text
+
+
+def test_the_api_proposes_criteria_with_questions(client):
+    officer = oga_officer(agency("mhlw"))
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {issue_token(actor=None, user=officer)}"}
+    body = {"text_en": "Cold chain", "questions": [{"text_en": "Logged?", "kind": "yes_no"}]}
+    url = "/api/v1/proposed-criteria"
+    made = client.post(url, body, content_type="application/json", **auth)
+    assert made.status_code == 201 and made.json()["questions"][0]["kind"] == "yes_no"
+    bad = {"text_en": "x", "questions": [{"text_en": "Which?", "kind": "choice"}]}
+    refused = client.post(url, bad, content_type="application/json", **auth)
+    assert refused.status_code == 422
