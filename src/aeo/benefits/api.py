@@ -236,6 +236,7 @@ def propose_criteria(request: AuthedRequest, payload: ProposedCriteriaIn):
         roles=[str(r) for r in data["roles"]],
         hs_prefixes=data["hs_prefixes"],
         agency=_agency(data["agency"]),
+        questions=[q | {"kind": str(q["kind"])} for q in data["questions"]],
     )
     return Status(201, selectors.proposals_visible_to(request.user).get(pk=proposal.pk))
 
@@ -300,6 +301,7 @@ def request_joint_inspection(
         place=payload.place,
         reference=payload.reference,
         comment=payload.comment,
+        scheduled_at=payload.scheduled_at,
     )
     return Status(201, selectors.inspections_visible_to(request.user).get(pk=inspection.pk))
 

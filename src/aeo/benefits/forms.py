@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aeo.benefits.constants import Category, InspectionResult
-from aeo.core.forms import UswdsForm, VersionedForm
+from aeo.benefits.constants import Category, Commitment, InspectionResult, Mandate
+from aeo.benefits.services import PROPOSED_KINDS
+from aeo.core.forms import ConfirmedForm, UswdsForm, VersionedForm
+from aeo.requirements.constants import QuestionKind
 
 
 class BenefitForm(UswdsForm):
@@ -76,6 +78,95 @@ class MouStatusForm(CommentForm):
     )
 
 
+class TerminateMouForm(ConfirmedForm, MouStatusForm):
+    def confirmation(self) -> object:
+        return _(
+            "You are terminating this memorandum: it ends for good and cannot be brought "
+            "back into force; a new one would have to be signed."
+        )
+
+
+class AgencyForm(UswdsForm):
+    """An agency's names, mandate and contact; `code` only when it is created."""
+
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("Up to 16 letters, digits and hyphens; it cannot be changed later."),
+    )
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_ja = forms.CharField(label=_("Name (Japanese)"), max_length=200, required=False)
+    mandate = forms.ChoiceField(label=_("Mandate"), choices=Mandate.choices)
+    contact = forms.CharField(
+        label=_("Contact"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    website = forms.URLField(label=_("Website"), max_length=300, required=False)
+
+    def __init__(self, *args, with_code: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_code:
+            del self.fields["code"]
+
+
+class MouForm(UswdsForm):
+    agency = forms.ChoiceField(label=_("Agency"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    scope = forms.CharField(
+        label=_("Scope"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    commitments = forms.MultipleChoiceField(
+        label=_("What each side commits to"),
+        choices=Commitment.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    document_reference = forms.CharField(
+        label=_("Document"),
+        max_length=500,
+        required=False,
+        help_text=_("Where the signed text is kept: an address or a file reference."),
+    )
+
+    def __init__(self, *args, agency_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = list(agency_choices)  # type: ignore[attr-defined]
+
+
+class InspectionRequestForm(UswdsForm):
+    """Which AEO (by its TIN), which agencies, where and, if known, when."""
+
+    operator = forms.CharField(
+        label=_("Operator (TIN)"), max_length=32, help_text=_("The AEO whose goods are inspected.")
+    )
+    agencies = forms.MultipleChoiceField(
+        label=_("Agencies inspecting with customs"), widget=forms.CheckboxSelectMultiple
+    )
+    place = forms.CharField(label=_("Place"), max_length=300)
+    scheduled_at = forms.DateTimeField(
+        label=_("Date and time"),
+        required=False,
+        help_text=_("Empty: to be scheduled later."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    reference = forms.CharField(
+        label=_("Declaration or consignment"), max_length=200, required=False
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, agency_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].choices = list(agency_choices)  # type: ignore[attr-defined]
+
+
 class DecisionForm(VersionedForm):
     reason = forms.CharField(
         label=_("Reason"),
@@ -96,7 +187,7 @@ class ScheduleForm(VersionedForm):
     comment = forms.CharField(label=_("Comment"), required=False, max_length=2000)
 
 
-class RecordInspectionForm(VersionedForm):
+class RecordInspectionForm(ConfirmedForm, VersionedForm):
     result = forms.ChoiceField(label=_("Result"), choices=InspectionResult.choices)
     findings = forms.CharField(
         label=_("Findings"),
@@ -111,14 +202,20 @@ class RecordInspectionForm(VersionedForm):
         max_value=100_000,
     )
 
+    def confirmation(self) -> object:
+        return _("You are recording the result: the joint inspection is then closed for good.")
 
-class CancelInspectionForm(VersionedForm):
+
+class CancelInspectionForm(ConfirmedForm, VersionedForm):
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def confirmation(self) -> object:
+        return _("You are cancelling this joint inspection: it cannot be taken up again.")
 
 
 class ProposalForm(UswdsForm):
@@ -141,9 +238,38 @@ class ProposalForm(UswdsForm):
         help_text=_("Separated by commas, e.g. 0602, 1209."),
     )
 
+    SLOTS = 3  # questions proposed on the page (the API takes more)
+
     def __init__(self, *args, role_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["roles"].choices = list(role_choices)  # type: ignore[attr-defined]
+        kinds = [("", _("No question"))] + [(k, QuestionKind(k).label) for k in PROPOSED_KINDS]
+        for n in range(1, self.SLOTS + 1):
+            self.fields[f"q{n}_text_en"] = forms.CharField(
+                label=_("Question %(n)s (English)") % {"n": n}, max_length=2000, required=False
+            )
+            self.fields[f"q{n}_text_ja"] = forms.CharField(
+                label=_("Question %(n)s (Japanese)") % {"n": n}, max_length=2000, required=False
+            )
+            self.fields[f"q{n}_kind"] = forms.ChoiceField(
+                label=_("Question %(n)s: kind of answer") % {"n": n}, choices=kinds, required=False
+            )
 
     def clean_hs_prefixes(self) -> list[str]:
         return [p.strip() for p in self.cleaned_data["hs_prefixes"].split(",") if p.strip()]
+
+    def clean(self) -> dict:
+        """The filled question slots become `questions` (what `propose_criteria` takes)."""
+        data = super().clean() or {}
+        questions = []
+        for n in range(1, self.SLOTS + 1):
+            row = {k: data.pop(f"q{n}_{k}", "") for k in ("text_en", "text_ja", "kind")}
+            if not any(row.values()):
+                continue
+            if not row["text_en"].strip():
+                self.add_error(f"q{n}_text_en", _("Give the question's text."))
+            elif not row["kind"]:
+                self.add_error(f"q{n}_kind", _("Choose a kind of answer."))
+            questions.append(row)
+        data["questions"] = questions
+        return data

@@ -227,6 +227,8 @@ class ProposedCriteria(models.Model):
     text_ja = models.TextField(_("criterion (Japanese)"), blank=True)
     roles = models.JSONField(_("operator roles"), default=list, blank=True)
     hs_prefixes = models.JSONField(_("goods (HS code prefixes)"), default=list, blank=True)
+    # The criterion's questions: [{"text_en", "text_ja", "kind"}] (kinds of the requirements).
+    questions = models.JSONField(_("questions"), default=list, blank=True)
     status = models.CharField(
         _("status"),
         max_length=12,

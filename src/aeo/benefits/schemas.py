@@ -29,7 +29,7 @@ from aeo.benefits.constants import (
 from aeo.core.bounds import BoundedDate, BoundedDateTime, IdValue
 from aeo.core.schemas import HistoryEventOut, allowed_actions
 from aeo.registry.constants import OperatorRole
-from aeo.requirements.constants import Area
+from aeo.requirements.constants import Area, QuestionKind
 
 AgencyCode = Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9-]+$")
 TypeCode = Field(min_length=1, max_length=3)
@@ -175,6 +175,12 @@ class MouStatusIn(Schema):
     version: IdValue | None = Field(None, description="the version you saw (stale → 409)")
 
 
+class ProposedQuestion(Schema):
+    text_en: str = Field(min_length=1, max_length=2000)
+    text_ja: str = Field("", max_length=2000)
+    kind: QuestionKind = Field(description="not `choice`: its choices are added in the draft")
+
+
 class ProposedCriteriaIn(Schema):
     text_en: str = Field(min_length=1, max_length=5000)
     text_ja: str = Field("", max_length=5000)
@@ -183,6 +189,7 @@ class ProposedCriteriaIn(Schema):
         default_factory=list, max_length=50, description="HS code prefixes (2 to 10 digits)"
     )
     agency: str | None = Field(None, min_length=1, max_length=16, description="default: yours")
+    questions: list[ProposedQuestion] = Field(default_factory=list, max_length=20)
 
 
 class ProposedCriteriaOut(Schema):
@@ -192,6 +199,7 @@ class ProposedCriteriaOut(Schema):
     text_ja: str
     roles: list[str]
     hs_prefixes: list[str]
+    questions: list[ProposedQuestion]
     status: ProposalStatus
     decision_reason: str
     criterion_code: str | None = Field(None, description="in the requirements' draft version")
@@ -220,6 +228,7 @@ class JointInspectionIn(Schema):
     place: str = Field(min_length=1, max_length=300)
     reference: str = Field("", max_length=200)
     comment: str = Field("", max_length=2000)
+    scheduled_at: BoundedDateTime | None = Field(None, description="schedules it at once")
 
 
 class JointInspectionScheduleIn(Schema):

@@ -23,6 +23,7 @@ from aeo.benefits.constants import (
     BENEFIT_WORKFLOW,
     INSPECTION_WORKFLOW,
     MAX_HS_PREFIXES,
+    MAX_QUESTIONS,
     MAX_TYPES,
     MOU_DATE_FIELDS,
     MOU_WORKFLOW,
@@ -56,9 +57,10 @@ from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Operator
 from aeo.requirements import selectors as requirement_selectors
 from aeo.requirements import services as requirement_services
-from aeo.requirements.constants import Area, TemplateStatus
+from aeo.requirements.constants import Area, QuestionKind, TemplateStatus
 
 HS_PREFIX = re.compile(r"^\d{2,10}$")
+RESERVED_CODES = frozenset({"new"})  # /benefits/agencies/new/ is the page that creates one
 
 
 def _require(actor: Any, perm: str, obj: Any = None) -> None:
@@ -95,7 +97,7 @@ def create_agency(
         raise DomainError(
             _("Use up to 16 letters, digits and hyphens."), field="code", code="invalid"
         )
-    if Agency.objects.filter(code=code).exists():
+    if code in RESERVED_CODES or Agency.objects.filter(code=code).exists():
         raise Conflict(_("An agency has this code already."), field="code", code="duplicate")
     if mandate not in Mandate.values:
         raise DomainError(_("Choose a mandate."), field="mandate", code="unknown_choice")
@@ -109,6 +111,34 @@ def create_agency(
         website=website.strip(),
     )
     audit.record(actor=actor, action="agency.created", obj=agency, changes={"code": [None, code]})
+    return agency
+
+
+@transaction.atomic
+def update_agency(
+    *,
+    actor: Any,
+    agency: Agency,
+    name_en: str,
+    mandate: str,
+    name_ja: str = "",
+    contact: str = "",
+    email: str = "",
+    website: str = "",
+) -> Agency:
+    """Change an agency's names, mandate and contact (its code names it for good)."""
+    _require(actor, "benefits.manage_mou")
+    if mandate not in Mandate.values:
+        raise DomainError(_("Choose a mandate."), field="mandate", code="unknown_choice")
+    fields = ("name_en", "name_ja", "mandate", "contact", "email", "website")
+    before = {f: getattr(agency, f) for f in fields}
+    agency.name_en = _text(name_en, "name_en", _("Give the agency's name."))
+    agency.name_ja, agency.mandate = name_ja.strip(), mandate
+    agency.contact, agency.email, agency.website = contact.strip(), email.strip(), website.strip()
+    agency.save(update_fields=fields)
+    after = {f: getattr(agency, f) for f in fields}
+    changes = audit.diff(before, after)
+    audit.record(actor=actor, action="agency.changed", obj=agency, changes=changes)
     return agency
 
 
@@ -395,6 +425,30 @@ def _hs_prefixes(values: Iterable[str]) -> list[str]:
     return values
 
 
+# A choice question needs its choices: the policy officer adds it in the requirements' draft.
+PROPOSED_KINDS = tuple(k for k in QuestionKind.values if k != QuestionKind.CHOICE)
+
+
+def _questions(values: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    """The proposed questions: each with its English text and an answer kind."""
+    questions = []
+    for row in values:
+        text_en = (row.get("text_en") or "").strip()
+        if not text_en:
+            raise DomainError(_("Give each question's text."), field="questions", code="required")
+        if row.get("kind") not in PROPOSED_KINDS:
+            raise DomainError(
+                _("Choose each question's kind of answer."),
+                field="questions",
+                code="unknown_choice",
+            )
+        ja = (row.get("text_ja") or "").strip()
+        questions.append({"text_en": text_en, "text_ja": ja, "kind": str(row["kind"])})
+    if len(questions) > MAX_QUESTIONS:
+        raise DomainError(_("Too many questions."), field="questions", code="too_many")
+    return questions
+
+
 @transaction.atomic
 def propose_criteria(
     *,
@@ -404,8 +458,10 @@ def propose_criteria(
     roles: Iterable[str] = (),
     hs_prefixes: Iterable[str] = (),
     agency: Agency | None = None,
+    questions: Iterable[dict[str, str]] = (),
 ) -> ProposedCriteria:
-    """An OGA officer proposes criteria for its agency's sector (roles and goods concerned)."""
+    """An OGA officer proposes criteria for its agency's sector (roles and goods concerned),
+    with the questions an operator is to answer on it (`_questions`)."""
     _require(actor, "benefits.propose_criteria")
     own = agency_id_of(actor) if actor is not None else None
     if agency is None:
@@ -420,6 +476,7 @@ def propose_criteria(
         text_ja=text_ja.strip(),
         roles=_roles(roles),
         hs_prefixes=_hs_prefixes(hs_prefixes),
+        questions=_questions(questions),
         proposed_by=actor if getattr(actor, "pk", None) else None,
     )
     open_history(
@@ -461,6 +518,16 @@ def _enter_requirements(actor: Any, proposal: ProposedCriteria, area: str):
             "roles": list(proposal.roles),
         },
     )
+    for number, question in enumerate(proposal.questions, start=1):
+        requirement_services.save_question(
+            actor=actor,
+            criterion=criterion,
+            data={
+                "code": f"{criterion.code}-{number}",
+                "kind": question["kind"],
+                "text": "\n\n".join(t for t in (question["text_en"], question["text_ja"]) if t),
+            },
+        )
     return template, criterion
 
 
@@ -475,7 +542,8 @@ def decide_proposed_criteria(
     version: int | None = None,
 ) -> ProposedCriteria:
     """Accept (the criterion enters the requirements' draft version, code OGA-<id>, titled
-    with the agency's code, for the proposal's roles) or reject, with the reason."""
+    with the agency's code, for the proposal's roles, with its questions OGA-<id>-<n>) or
+    reject, with the reason."""
     event = ProposalEventType.ACCEPTED if accept else ProposalEventType.REJECTED
     refusal = PROPOSAL_WORKFLOW.refusal(proposal, event, actor)
     if refusal is not None:
@@ -509,8 +577,10 @@ def request_joint_inspection(
     place: str,
     reference: str = "",
     comment: str = "",
+    scheduled_at: datetime | None = None,
 ) -> JointInspection:
-    """Customs and the agencies are to examine the AEO's goods together, once."""
+    """Customs and the agencies are to examine the AEO's goods together, once; with
+    `scheduled_at` it is scheduled at once (two moves in its history)."""
     _require(actor, "benefits.request_inspection")
     agencies = list({a.pk: a for a in agencies}.values())
     if not agencies:
@@ -533,6 +603,10 @@ def request_joint_inspection(
         comment=comment.strip(),
         data={"agencies": sorted(a.code for a in agencies)},
     )
+    if scheduled_at is not None:
+        return schedule_joint_inspection(
+            actor=actor, inspection=inspection, scheduled_at=scheduled_at
+        )
     return inspection
 
 

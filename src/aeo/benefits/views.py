@@ -4,6 +4,7 @@ workflow's map (`aeo.core.actions`)."""
 
 from functools import partial
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -27,21 +28,28 @@ from aeo.benefits.constants import (
     MoUEventType,
 )
 from aeo.benefits.forms import (
+    AgencyForm,
     BenefitForm,
     CancelInspectionForm,
     CommentForm,
     DecisionForm,
+    InspectionRequestForm,
+    MouForm,
     MouStatusForm,
     ProposalForm,
     RecordInspectionForm,
     ScheduleForm,
+    TerminateMouForm,
 )
 from aeo.core.actions import Action, available, forms_for
 from aeo.core.actions import act as core_act
+from aeo.core.errors import DomainError
 from aeo.core.forms import UswdsForm
 from aeo.core.pagination import BoundedPaginator
 from aeo.registry import selectors as registry_selectors
 from aeo.registry.constants import OperatorRole
+from aeo.registry.selectors import operators_visible_to
+from aeo.requirements.constants import QuestionKind
 
 PAGE_SIZE = 25
 
@@ -61,7 +69,7 @@ _ME = MoUEventType
 MOU_ACTIONS: dict[str, Action] = {
     str(event): Action(
         label,
-        MouStatusForm,
+        TerminateMouForm if event == _ME.TERMINATED else MouStatusForm,
         partial(services.change_mou_status, event=str(event)),
         (str(event),),
         secondary=event == _ME.TERMINATED,
@@ -224,7 +232,70 @@ def create(request: AuthedRequest) -> HttpResponse:
     return render(request, "benefits/form.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def _edit_page(request: HttpRequest, form: UswdsForm, title: str, button: str) -> HttpResponse:
+    """One page with one form that creates or changes something (errors: 400, input kept)."""
+    context = {"form": form, "title": title, "button": button}
+    return render(request, "benefits/edit.html", context, status=400 if form.errors else 200)
+
+
+def _posted(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
 # --- Agencies and MoUs ----------------------------------------------------------------------
+
+
+@login_required
+def agency_create(request: AuthedRequest) -> HttpResponse:
+    """A new agency in the programme (policy officers)."""
+    if not request.user.has_perm("benefits.manage_mou"):
+        raise PermissionDenied
+    form = AgencyForm(_posted(request))
+    posted = request.method == "POST" and form.is_valid()
+    if posted and form.call(services.create_agency, actor=request.user):
+        messages.success(request, _("The agency is recorded."))
+        return redirect("benefits:agency", code=form.result.code)
+    return _edit_page(request, form, _("New agency"), _("Record the agency"))
+
+
+@login_required
+def agency_edit(request: AuthedRequest, code: str) -> HttpResponse:
+    if not request.user.has_perm("benefits.manage_mou"):
+        raise PermissionDenied
+    found = selectors.agency_by_code(code[:16])
+    if found is None:
+        raise Http404
+    initial = {f: getattr(found, f) for f in AgencyForm.base_fields if f != "code"}
+    form = AgencyForm(_posted(request), initial=initial, with_code=False)
+    posted = request.method == "POST" and form.is_valid()
+    if posted and form.call(services.update_agency, actor=request.user, agency=found):
+        messages.success(request, _("The agency is changed."))
+        return redirect("benefits:agency", code=found.code)
+    return _edit_page(request, form, found.name, _("Save the changes"))
+
+
+def _agency_named(code: str, field: str = "agency"):
+    found = selectors.agency_by_code(code)
+    if found is None:
+        raise DomainError(_("Choose an agency."), field=field, code="unknown_agency")
+    return found
+
+
+@login_required
+def mou_create(request: AuthedRequest) -> HttpResponse:
+    """A draft memorandum with an agency (policy officers); it is signed on its own page."""
+    if not request.user.has_perm("benefits.manage_mou"):
+        raise PermissionDenied
+    choices = [(a.code, a.name) for a in selectors.agencies()]
+    form = MouForm(_posted(request), agency_choices=choices)
+
+    def draft(*, agency: str, **data):
+        return services.create_mou(agency=_agency_named(agency), **data)
+
+    if request.method == "POST" and form.is_valid() and form.call(draft, actor=request.user):
+        messages.success(request, _("The memorandum is drafted. Record its signature here."))
+        return redirect("benefits:mou_detail", pk=form.result.pk)
+    return _edit_page(request, form, _("New memorandum of understanding"), _("Save the draft"))
 
 
 @require_GET
@@ -320,13 +391,16 @@ def _proposal(request: HttpRequest, pk: int):
 
 def _proposal_page(request: HttpRequest, proposal, bound: tuple[str, UswdsForm] | None = None):
     actions = available(PROPOSAL_WORKFLOW, proposal, request.user, PROPOSAL_ACTIONS)
-    roles = dict(OperatorRole.choices)
+    roles, kinds = dict(OperatorRole.choices), dict(QuestionKind.choices)
     return render(
         request,
         "benefits/proposal_detail.html",
         {
             "proposal": proposal,
             "role_labels": [roles.get(r, r) for r in proposal.roles],
+            "questions": [
+                q | {"kind_label": kinds.get(q["kind"], q["kind"])} for q in proposal.questions
+            ],
             "history": selectors.proposal_history(proposal),
             "actions": forms_for(actions, proposal, bound),
             "open_action": bound[0] if bound else None,
@@ -372,6 +446,36 @@ def inspections(request: AuthedRequest) -> HttpResponse:
         **_page(request, qs, status=status),
     }
     return render(request, "benefits/inspections.html", context)
+
+
+@login_required
+def inspection_request(request: AuthedRequest) -> HttpResponse:
+    """Customs or an agency asks for a joint inspection of an AEO (an OGA officer: with its
+    own agency among the inspecting ones); with a date it is scheduled at once."""
+    user = request.user
+    if not user.has_perm("benefits.request_inspection"):
+        raise PermissionDenied
+    own = selectors.agency_of(user)
+    form = InspectionRequestForm(
+        _posted(request),
+        agency_choices=[(a.code, a.name) for a in selectors.agencies()],
+        initial={"agencies": [own.code] if own else []},
+    )
+
+    def ask(*, operator: str, agencies: list[str], **data):
+        domestic = operators_visible_to(user).filter(economy_id=settings.AEO_ECONOMY)
+        found = domestic.filter(tin=operator.strip()).first()
+        if found is None:
+            raise DomainError(_("No operator has this TIN."), field="operator", code="unknown")
+        if own is not None and own.code not in agencies:  # the service refuses it (403)
+            raise DomainError(_("Include your own agency."), field="agencies", code="not_own")
+        named = [_agency_named(code, "agencies") for code in agencies]
+        return services.request_joint_inspection(operator=found, agencies=named, **data)
+
+    if request.method == "POST" and form.is_valid() and form.call(ask, actor=user):
+        messages.success(request, _("The joint inspection is requested."))
+        return redirect("benefits:inspection_detail", pk=form.result.pk)
+    return _edit_page(request, form, _("Request a joint inspection"), _("Request it"))
 
 
 def _inspection(request: HttpRequest, pk: int):

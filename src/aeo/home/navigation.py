@@ -80,6 +80,13 @@ SECTIONS: dict[str, tuple[Item, ...]] = {
             "benefits:inspections",
             frozenset({R.POLICY_OFFICER, R.OGA_OFFICER, R.BORDER_OFFICER, R.TRADER}),
         ),
+        Item(_("New agency"), "benefits:agency_create", frozenset({R.POLICY_OFFICER})),
+        Item(_("New MoU"), "benefits:mou_create", frozenset({R.POLICY_OFFICER})),
+        Item(
+            _("Request a joint inspection"),
+            "benefits:inspection_request",
+            frozenset({R.POLICY_OFFICER, R.BORDER_OFFICER}),  # OGA officers: from the list
+        ),
     ),
 }
 
