@@ -96,7 +96,7 @@ class Catalogue:
             ).order_by("pk")
         )
         types = registry_selectors.aeo_types(self.economy)
-        self.types_of_role = {
+        self.types_of_role: dict[str, set[str]] = {
             role: {t.code for t in types if role in t.roles}
             for role in (*ROLE_OF.values(), OperatorRole.CUSTOMS_BROKER)
         }
@@ -139,9 +139,9 @@ def aeo_modifier(
     if role is not None and (b := catalogue.best(held["trader"], role, on)):
         found.append((b, row["trader_tin"]))
     declarant = row.get("declarant_tin") or ""
-    if declarant and declarant != row["trader_tin"]:
-        if b := catalogue.best(held["declarant"], OperatorRole.CUSTOMS_BROKER, on):
-            found.append((b, declarant))
+    broker = catalogue.best(held["declarant"], OperatorRole.CUSTOMS_BROKER, on)
+    if declarant and declarant != row["trader_tin"] and broker is not None:
+        found.append((broker, declarant))
     if not found:
         return None, ""
     benefit, tin = min(found, key=lambda pair: factor(pair[0].condition_percent))

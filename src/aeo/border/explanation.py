@@ -62,11 +62,9 @@ def sentences(reason: dict[str, Any]) -> list[str]:
     if benefit:
         said.append(
             (
-                _(
-                    "Benefit applied: %(benefit)s (no. %(id)s): %(share)s of the random and top-up rates."
-                )
+                _("Benefit applied: %(benefit)s (no. %(id)s): %(share)s of the selection rates.")
                 if benefit.get("id")
-                else _("Benefit applied: %(benefit)s: %(share)s of the random and top-up rates.")
+                else _("Benefit applied: %(benefit)s: %(share)s of the selection rates.")
             )
             % {
                 "benefit": aeo_benefits.title(benefit),

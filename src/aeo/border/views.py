@@ -96,7 +96,7 @@ def _entitled(d: Declaration) -> list[dict]:
     """Our parties' benefits on the lodgment day, each with what it means in practice (for the
     officer to provide them), and the one the lane used."""
     on = timezone.localdate(d.lodged_at)
-    found = []
+    found: list[dict] = []
     for label, operator in (
         (_("Importer or exporter"), d.trader),
         (_("Declarant or broker"), d.declarant),
