@@ -19,7 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Q
 from django.utils.functional import Promise
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from aeo.authorizations.selectors import current_aeo_types
@@ -53,10 +53,11 @@ class Modifier:
             raise ValueError(f"{self.code}: a benefit reduces selection, never to zero")
 
 
-MRA_LABEL: Promise = _("Reduced examination under an MRA (partner's AEO)")
+MRA_TITLE = gettext_noop("Reduced examination under an MRA (partner's AEO)")
+MRA_LABEL: Promise = _(MRA_TITLE)
 MRA_MEANING: Promise = _("Half of the random examination rate and of the top-up.")
 MRA_REDUCED_EXAMINATION = Modifier(
-    "mra_reduced_examination", str(MRA_LABEL), "", random_factor=0.5, top_up_factor=0.5
+    "mra_reduced_examination", MRA_TITLE, "", random_factor=0.5, top_up_factor=0.5
 )
 
 
