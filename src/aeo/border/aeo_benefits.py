@@ -6,8 +6,8 @@ valid on the lodgment day, of an AEO type the party holds that day (active autho
 roles match its part in the declaration: the importer on imports, the exporter on exports, the
 declarant when it is our AEO customs broker. Its condition percent is the reduction of the random
 and top-up rates (`DEFAULT_REDUCTION_PCT` where it sets none), floored so that an AEO is examined
-less, never not at all. The catalogue is read once per batch, the authorizations once per
-lodgment day in it.
+less, never not at all. The catalogue is read once per batch, the authorizations once
+(`benefits.selectors.held_type_spans`).
 """
 
 from collections.abc import Iterable, Sequence
@@ -22,7 +22,7 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from aeo.authorizations.selectors import current_aeo_types
+from aeo.benefits import selectors as benefit_selectors
 from aeo.benefits import services as benefit_services
 from aeo.benefits.constants import BenefitStatus, Category
 from aeo.benefits.models import Benefit as CatalogueBenefit
@@ -116,17 +116,19 @@ class Catalogue:
 
 
 def held_types(rows: Sequence[dict[str, Any]], days: Sequence[date]) -> list[dict[str, set]]:
-    """Per row, the AEO types its trader and declarant hold on its day (one query a day)."""
-    economy = settings.AEO_ECONOMY
-    by_day: dict[date, set[str]] = {}
-    for r, day in zip(rows, days, strict=True):
-        by_day.setdefault(day, set()).update({r["trader_tin"], r.get("declarant_tin") or ""})
-    held = {day: current_aeo_types(economy, tins - {""}, day) for day, tins in by_day.items()}
-    return [
-        {
-            "trader": held[day].get(r["trader_tin"], set()),
-            "declarant": held[day].get(r.get("declarant_tin") or "", set()),
+    """Per row, the AEO types its trader and declarant hold on its day (one query in all)."""
+    tins = {r["trader_tin"] for r in rows} | {r.get("declarant_tin") or "" for r in rows}
+    spans = benefit_selectors.held_type_spans(settings.AEO_ECONOMY, tins - {""})
+
+    def on(tin: str, day: date) -> set[str]:
+        return {
+            code
+            for code, start, end in spans.get(tin, ())
+            if start <= day and (end is None or end >= day)
         }
+
+    return [
+        {"trader": on(r["trader_tin"], day), "declarant": on(r.get("declarant_tin") or "", day)}
         for r, day in zip(rows, days, strict=True)
     ]
 

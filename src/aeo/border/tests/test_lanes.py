@@ -131,6 +131,18 @@ def test_a_batch_reads_the_benefits_in_a_few_queries(
     with django_assert_max_num_queries(20):
         services.assign_lanes(actor=policy, on=date(2026, 3, 2))
     assert BenefitUse.objects.count() == 200
+    # At intake, over many lodgment days: the same few queries.
+    days = [
+        row(
+            trader_tin=operators[i % 5].tin,
+            lodged_at=f"2026-02-{1 + i % 20:02d}T03:00:00+00:00",
+            arrived_at=None,
+        )
+        for i in range(200)
+    ]
+    with django_assert_max_num_queries(30):
+        services.import_declarations(actor=policy, rows=_valid(days))
+    assert BenefitUse.objects.count() == 400
 
 
 def test_a_partner_aeo_gets_the_mra_benefit_only_as_the_exchange_and_the_arrangement_say():
