@@ -11,6 +11,8 @@ from datetime import date
 from django.db.models import Prefetch, Q, QuerySet
 
 from aeo.accounts.constants import CUSTOMS_ROLES, Role
+from aeo.authorizations.constants import AuthorizationStatus
+from aeo.authorizations.models import Authorization
 from aeo.authorizations.selectors import current_aeo_types
 from aeo.benefits.constants import Authority, BenefitStatus, InspectionStatus
 from aeo.benefits.models import (
@@ -144,6 +146,23 @@ def held_types(operator: Operator, on: date | None = None) -> set[str]:
     """The AEO type codes the operator holds on `on` (active authorizations only)."""
     found = current_aeo_types(operator.economy_id, [operator.tin], on or today())
     return found.get(operator.tin, set())
+
+
+def held_type_spans(
+    economy: str, tins: Iterable[str]
+) -> dict[str, list[tuple[str, date, date | None]]]:
+    """Per TIN, the (AEO type code, valid from, valid to) of its active authorizations, in one
+    query for any number of TINs: for a reader that asks `held_types` on many days at once
+    (the border's batches)."""
+    found: dict[str, list[tuple[str, date, date | None]]] = {}
+    rows = Authorization.objects.filter(
+        operator__economy_id=economy,
+        operator__tin__in=set(tins),
+        status=AuthorizationStatus.ACTIVE,
+    ).values_list("operator__tin", "aeo_type", "valid_from", "valid_to")
+    for tin, code, valid_from, valid_to in rows:
+        found.setdefault(tin, []).append((code, valid_from, valid_to))
+    return found
 
 
 def benefits_for_operator(operator: Operator, on: date | None = None) -> QuerySet[Benefit]:

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from aeo.border import benefit_seam
+from aeo.border import aeo_benefits
 from aeo.border.constants import Lane
 
 
@@ -60,12 +60,16 @@ def sentences(reason: dict[str, Any]) -> list[str]:
         )
     benefit = reason.get("benefit")
     if benefit:
-        known = benefit_seam.BENEFITS.get(benefit["code"])
         said.append(
-            _("Benefit applied: %(benefit)s. %(meaning)s")
+            (
+                _("Benefit applied: %(benefit)s (no. %(id)s): %(share)s of the selection rates.")
+                if benefit.get("id")
+                else _("Benefit applied: %(benefit)s: %(share)s of the selection rates.")
+            )
             % {
-                "benefit": known.label if known else benefit["code"],
-                "meaning": known.meaning if known else "",
+                "benefit": aeo_benefits.title(benefit),
+                "id": benefit.get("id"),
+                "share": _pct(benefit["random_factor"]),
             }
         )
     if decided == "none":

@@ -8,11 +8,9 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from django.conf import settings as django_settings
 from django.utils import timezone
 
-from aeo.authorizations import selectors as authorization_selectors
-from aeo.border import arrangements, benefit_seam, selectivity
+from aeo.border import aeo_benefits, arrangements, selectivity
 from aeo.border.constants import PartnerStatus
 from aeo.border.models import Criterion, SelectivitySettings
 from aeo.border.selectivity import LANES, MILLI, Choice, Item, Policy, Rule
@@ -96,10 +94,11 @@ class Rules:
 class Party:
     """What selectivity knows of a declaration's parties when it selects."""
 
-    benefit: benefit_seam.Benefit | None
+    benefit: aeo_benefits.Modifier | None
     source: str  # "aeo", "mra" or ""
     importer_aeo: bool
     partner_status: str
+    holder_tin: str = ""  # our AEO whose catalogue benefit applies
 
 
 def local_date(value: Any) -> date:
@@ -107,22 +106,20 @@ def local_date(value: Any) -> date:
 
 
 def parties(rows: Sequence[dict[str, Any]]) -> list[Party]:
-    """The benefit each declaration's parties give it: the trader's AEO types (one query),
-    the partner's AEO status through the MRA exchange under an arrangement in force."""
-    economy = django_settings.AEO_ECONOMY
-    today = timezone.localdate()
-    types = authorization_selectors.current_aeo_types(
-        economy, {r["trader_tin"] for r in rows}, today
-    )
+    """The benefit each declaration's parties give it on its lodgment day: our AEOs' from the
+    benefits catalogue (read once), the partner's AEO status through the MRA exchange under an
+    arrangement in force. The more favourable one applies (the lower random factor), not both."""
+    catalogue = aeo_benefits.Catalogue()
+    days = [local_date(r["lodged_at"]) for r in rows]
+    held_types = aeo_benefits.held_types(rows, days)
     with_partner = [r for r in rows if r.get("partner_aeo_id")]
     statuses = arrangements.partner_statuses(
         (r["partner_economy"].upper(), r["partner_aeo_id"]) for r in with_partner
     )
     by_partner = {a.partner: a for a in arrangements.arrangements() if a.applies}
     found = []
-    for r in rows:
-        held = types.get(r["trader_tin"], set())
-        aeo = benefit_seam.aeo_benefit(r["direction"], held)
+    for r, day, held in zip(rows, days, held_types, strict=True):
+        aeo, holder = aeo_benefits.aeo_modifier(catalogue, r, held, day)
         partner_status = ""
         mra = None
         if r.get("partner_aeo_id"):
@@ -131,17 +128,17 @@ def parties(rows: Sequence[dict[str, Any]]) -> list[Party]:
             if (
                 partner_status == PartnerStatus.VALID
                 and arrangement is not None
-                and arrangement.in_force(local_date(r["lodged_at"]))
+                and arrangement.in_force(day)
                 and r["direction"] in arrangement.directions
             ):
-                mra = benefit_seam.mra_benefit()
-        # The more favourable benefit applies (the lower random factor), not both.
-        best = min(
-            ((b, s) for b, s in ((aeo, "aeo"), (mra, "mra")) if b is not None),
-            key=lambda pair: pair[0].random_factor,
-            default=(None, ""),
-        )
-        found.append(Party(best[0], best[1], bool(held), partner_status))
+                mra = aeo_benefits.MRA_REDUCED_EXAMINATION
+        if aeo is not None and (mra is None or aeo.random_factor <= mra.random_factor):
+            party = Party(aeo, "aeo", bool(held["trader"]), partner_status, holder)
+        elif mra is not None:
+            party = Party(mra, "mra", bool(held["trader"]), partner_status)
+        else:
+            party = Party(None, "", bool(held["trader"]), partner_status)
+        found.append(party)
     return found
 
 
@@ -213,6 +210,9 @@ def explain(
         "benefit": (
             {
                 "code": benefit.code,
+                "id": benefit.benefit_id,
+                "title_en": benefit.title_en,
+                "title_ja": benefit.title_ja,
                 "source": party.source,
                 "random_factor": benefit.random_factor,
                 "top_up_factor": benefit.top_up_factor,

@@ -11,10 +11,11 @@ from typing import Any
 from django.conf import settings as django_settings
 from django.core.exceptions import PermissionDenied
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aeo.accounts.models import User
-from aeo.border import benefit_seam, selection
+from aeo.border import aeo_benefits, selection
 from aeo.border.constants import (
     WORKFLOW,
     DeclarationEventType,
@@ -126,6 +127,20 @@ class ChunkResult:
     created: int
     updated: int
     errors: list[RowError]
+    uses: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _uses(rows: Iterable[dict[str, Any]], parties: Iterable[Any]) -> list[tuple[int, int, str]]:
+    """(benefit id, operator id, declaration number) of each catalogue benefit a lane applied,
+    to the party that holds it."""
+    found = []
+    for row, party in zip(rows, parties, strict=True):
+        if party is None or party.benefit is None or party.benefit.benefit_id is None:
+            continue
+        holder = row["trader_id"] if party.holder_tin == row["trader_tin"] else row["declarant_id"]
+        if holder is not None:
+            found.append((party.benefit.benefit_id, holder, row["number"]))
+    return found
 
 
 def _store_chunk(
@@ -189,10 +204,13 @@ def _store_chunk(
         }
         for v, (lane, reason, seed, party) in zip(values, chosen, strict=True)
     ]
+    uses = _uses(values, [party for _l, _r, _s, party in chosen])
     with transaction.atomic():
         _insert_rows(created)
         _update_rows(changed, [*STORED, "status"])
-    return ChunkResult(len(created), len(changed), errors)
+        if source is not None:  # a single declaration records its use through the service
+            aeo_benefits.record_uses(actor=source.created_by, uses=uses, obj=source)
+    return ChunkResult(len(created), len(changed), errors, uses)
 
 
 def _fields(names: Iterable[str] | None = None) -> list[models.Field]:
@@ -332,6 +350,7 @@ def create_declaration(*, actor: User, data: dict[str, Any], assign: bool = True
         error = result.errors[0]
         raise DomainError(error.message, field=error.field, code=error.code)
     declaration = Declaration.objects.get(number=checked.values["number"])
+    _record_use(actor, declaration, result.uses)
     open_history(
         actor=actor,
         obj=declaration,
@@ -342,9 +361,22 @@ def create_declaration(*, actor: User, data: dict[str, Any], assign: bool = True
     return declaration
 
 
+def _record_use(actor: User | None, d: Declaration, uses: list[tuple[int, int, str]]) -> None:
+    for benefit_id, operator_id, number in uses:
+        aeo_benefits.record_use(
+            actor=actor,
+            benefit_id=benefit_id,
+            operator_id=operator_id,
+            number=number,
+            on=timezone.localdate(d.lodged_at),
+        )
+
+
 def _row_of(d: Declaration) -> dict[str, Any]:
     return {
         "number": d.number,
+        "trader_id": d.trader_id,
+        "declarant_id": d.declarant_id,
         "direction": d.direction,
         "transport_mode": d.transport_mode,
         "trader_tin": d.trader_tin,
@@ -360,9 +392,11 @@ def _row_of(d: Declaration) -> dict[str, Any]:
 @transaction.atomic
 def assign_lane(*, actor: User | None, declaration: Declaration, version: int | None = None):
     """One lodged declaration's lane, with the stored top-up rates."""
+    row = _row_of(declaration)
     lane, reason, seed, party = selection.select_one(
-        _row_of(declaration), declaration.office_id, declaration.office.code
+        row, declaration.office_id, declaration.office.code
     )
+    _record_use(actor, declaration, _uses([row], [party]))
     return transition(
         actor=actor,
         obj=declaration,
@@ -399,8 +433,9 @@ def assign_lanes(
     if not declarations:
         return {}
     policies = selection.Policies()
+    rows = [_row_of(d) for d in declarations]
     chosen, rates = selection.select_many(
-        [_row_of(d) for d in declarations],
+        rows,
         [(d.office_id, d.office.code) for d in declarations],
         batch=True,
         policies=policies,
@@ -430,6 +465,11 @@ def assign_lanes(
         + ["partner_status", "status", "version"],
     )
     DeclarationEvent.objects.bulk_create(events)
+    aeo_benefits.record_uses(
+        actor=actor,
+        uses=_uses(rows, [party for _l, _r, _s, party in chosen]),
+        obj=declarations[0].office if office is None else office,
+    )
     for (office_id, direction), (exam, paper) in rates.items():
         own = policies.own.get((office_id, direction))
         if own is not None:
@@ -511,9 +551,9 @@ def release_declaration(
     comment: str = "",
     version: int | None = None,
 ) -> Declaration:
-    """Release the goods; a benefit that shaped the lane counts as used (for the KPIs)."""
+    """Release the goods."""
     at = _time(at, declaration.lodged_at, "at", _("Release comes after lodgment."))
-    released = _move(
+    return _move(
         actor=actor,
         declaration=declaration,
         event=DeclarationEventType.RELEASED,
@@ -522,10 +562,6 @@ def release_declaration(
         fields={"released_at": at},
         data={"at": at.isoformat()},
     )
-    benefit = (released.lane_reason or {}).get("benefit")
-    if benefit:
-        benefit_seam.record_use(actor=actor, declaration=released, code=benefit["code"])
-    return released
 
 
 @transaction.atomic

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 
 from aeo.accounts.http import AuthedRequest
 from aeo.authorizations import selectors as authorization_selectors
+from aeo.benefits import selectors as benefit_selectors
 from aeo.border import (
+    aeo_benefits,
     arrangements,
-    benefit_seam,
     explanation,
     forms,
     runs,
@@ -91,6 +92,29 @@ def _declaration(request: AuthedRequest, pk: int) -> Declaration:
     return get_object_or_404(selectors.declarations_visible_to(request.user), pk=pk)
 
 
+def _entitled(d: Declaration) -> list[dict]:
+    """Our parties' benefits on the lodgment day, each with what it means in practice (for the
+    officer to provide them), and the one the lane used."""
+    on = timezone.localdate(d.lodged_at)
+    found: list[dict] = []
+    for label, operator in (
+        (_("Importer or exporter"), d.trader),
+        (_("Declarant or broker"), d.declarant),
+    ):
+        if operator is None or any(p["operator"] == operator for p in found):
+            continue
+        found.append(
+            {
+                "label": label,
+                "operator": operator,
+                "benefits": list(
+                    benefit_selectors.benefits_for_operator(operator, on).select_related("agency")
+                ),
+            }
+        )
+    return found
+
+
 def _parties(d: Declaration) -> dict:
     """Each party's AEO status now: ours from the register, the partner's from the MRA
     exchange, and the arrangement with the partner's economy."""
@@ -100,7 +124,7 @@ def _parties(d: Declaration) -> dict:
     arrangement = arrangements.arrangement_with(d.partner_economy)
     return {
         "trader_types": sorted(held),
-        "trader_benefit": benefit_seam.aeo_benefit(d.direction, held),
+        "entitled": _entitled(d),
         "partner_status": (
             arrangements.partner_aeo_status(d.partner_economy, d.partner_aeo_id)
             if d.partner_aeo_id
@@ -123,8 +147,11 @@ def _page(request: AuthedRequest, d: Declaration, bound=None) -> HttpResponse:
             "d": d,
             "parties": _parties(d),
             "reasons": explanation.sentences(d.lane_reason),
-            "benefit": benefit_seam.BENEFITS.get(benefit["code"]) if benefit else None,
-            "benefit_source": benefit["source"] if benefit else "",
+            "applied_id": benefit.get("id") if benefit else None,
+            "mra_benefit": (
+                aeo_benefits.MRA_MEANING if benefit and benefit["source"] == "mra" else None
+            ),
+            "mra_label": aeo_benefits.MRA_LABEL,
             "actions": forms_for(offered, d, bound),
             "open_action": bound[0] if bound else None,
             "history": selectors.history(d),

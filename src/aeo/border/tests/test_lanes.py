@@ -6,7 +6,8 @@ import pytest
 
 from aeo.accounts.constants import Role
 from aeo.authorizations.tests.conftest import change_to, issue
-from aeo.border import services
+from aeo.benefits.models import BenefitUse
+from aeo.border import aeo_benefits, explanation, services
 from aeo.border.models import Declaration, DeclarationEvent
 from aeo.border.tests.helpers import officer, row
 from aeo.mra.constants import MRAEventType
@@ -23,15 +24,20 @@ def lodge(**kw) -> Declaration:
     return services.create_declaration(actor=officer(Role.POLICY_OFFICER, "CTB"), data=row(**kw))
 
 
-def test_an_active_aeo_importer_gets_reduced_examination_a_suspended_one_none():
+def test_an_active_aeo_importer_gets_its_catalogue_benefit_a_suspended_one_none(
+    inspection_benefits,
+):
     operator = OperatorFactory(roles=["importer"])
     (authorization,) = issue(operator)
     d = lodge(trader_tin=operator.tin)
     benefit = d.lane_reason["benefit"]
-    assert benefit["code"] == "reduced_examination_importer" and benefit["source"] == "aeo"
-    assert 0 < benefit["random_factor"] < 1
-    assert d.lane_reason["random"]["rate"] == pytest.approx(0.02 * benefit["random_factor"])
+    imp = inspection_benefits["IMP"]
+    assert benefit["id"] == imp.pk and benefit["source"] == "aeo"
+    assert benefit["random_factor"] == pytest.approx(0.25)  # its condition: 75 % fewer
+    assert d.lane_reason["random"]["rate"] == pytest.approx(0.02 * 0.25)
     assert d.importer_aeo and d.trader_id == operator.pk
+    said = " ".join(explanation.sentences(d.lane_reason))
+    assert f"{imp.title_en} (no. {imp.pk})" in said
     change_to(
         actor=officer(Role.EXAMINER), authorization=authorization, to="suspended", reason="Audit"
     )
@@ -42,6 +48,101 @@ def test_an_active_aeo_importer_gets_reduced_examination_a_suspended_one_none():
     exporter = OperatorFactory(roles=["exporter"])
     issue(exporter, roles=("exporter",))
     assert lodge(trader_tin=exporter.tin).lane_reason["benefit"] is None
+
+
+def test_exports_use_the_exporters_benefit(inspection_benefits):
+    exporter = OperatorFactory(roles=["exporter"])
+    issue(exporter, roles=("exporter",))
+    d = lodge(trader_tin=exporter.tin, direction="export")
+    assert d.lane_reason["benefit"]["id"] == inspection_benefits["EXP"].pk
+
+
+def test_our_aeo_broker_as_declarant_gives_its_benefit(inspection_benefits):
+    broker = OperatorFactory(roles=["customs_broker"])
+    issue(broker, roles=("customs_broker",))
+    d = lodge(declarant_tin=broker.tin)
+    assert d.lane_reason["benefit"]["id"] == inspection_benefits["BRK"].pk
+    assert BenefitUse.objects.get().operator == broker
+
+
+def test_a_withdrawn_not_yet_valid_or_other_benefit_gives_no_modifier(benefit_factory):
+    operator = OperatorFactory(roles=["importer"])
+    issue(operator)
+    benefit_factory(["IMP"], status="withdrawn")
+    benefit_factory(["IMP"], valid_from=date(2026, 3, 3))  # the day after lodgment
+    benefit_factory(["IMP"], valid_to=date(2026, 3, 1))
+    benefit_factory(["IMP"], category="rapid_release")
+    assert lodge(trader_tin=operator.tin).lane_reason["benefit"] is None
+    assert not BenefitUse.objects.exists()
+
+
+def test_the_best_benefit_applies_and_never_to_zero(benefit_factory):
+    operator = OperatorFactory(roles=["importer"])
+    issue(operator)
+    benefit_factory(["IMP"], percent=50)
+    total = benefit_factory(["IMP"], percent=100)
+    benefit = lodge(trader_tin=operator.tin).lane_reason["benefit"]
+    assert benefit["id"] == total.pk and 0 < benefit["random_factor"] < 0.01
+
+
+def test_benefit_use_is_recorded_once_per_declaration(inspection_benefits):
+    operator = OperatorFactory(roles=["importer"])
+    issue(operator)
+    policy = officer(Role.POLICY_OFFICER, "CTB")
+    lodge(trader_tin=operator.tin)
+    later = services.create_declaration(
+        actor=policy, data=row(trader_tin=operator.tin), assign=False
+    )
+    services.assign_lane(actor=policy, declaration=later)
+    rows = [row(trader_tin=operator.tin) for _ in range(30)]
+    services.import_declarations(actor=policy, rows=_valid(rows), assign=False)
+    services.assign_lanes(actor=policy, on=date(2026, 3, 2))
+    services.import_declarations(actor=policy, rows=_valid([row(trader_tin=operator.tin)]))
+    uses = BenefitUse.objects.filter(benefit=inspection_benefits["IMP"], operator=operator)
+    assert uses.count() == 33
+    # Recorded again (a re-assignment): not counted twice, one by one or in bulk.
+    again = [
+        (inspection_benefits["IMP"].pk, operator.pk, n)
+        for n in uses.values_list("reference", flat=True)
+    ]
+    aeo_benefits.record_use(
+        actor=policy,
+        benefit_id=again[0][0],
+        operator_id=operator.pk,
+        number=again[0][2],
+        on=date(2026, 3, 2),
+    )
+    assert aeo_benefits.record_uses(actor=policy, uses=again, obj=operator) == 0
+    assert uses.count() == 33
+    assert set(uses.values_list("reference", flat=True)) == set(
+        Declaration.objects.values_list("number", flat=True)
+    )
+
+
+def test_a_batch_reads_the_benefits_in_a_few_queries(
+    inspection_benefits, django_assert_max_num_queries
+):
+    policy = officer(Role.POLICY_OFFICER, "CTB")
+    operators = [OperatorFactory(roles=["importer"]) for _ in range(5)]
+    for operator in operators:
+        issue(operator)
+    rows = [row(trader_tin=operators[i % 5].tin) for i in range(200)]
+    services.import_declarations(actor=policy, rows=_valid(rows), assign=False)
+    with django_assert_max_num_queries(20):
+        services.assign_lanes(actor=policy, on=date(2026, 3, 2))
+    assert BenefitUse.objects.count() == 200
+    # At intake, over many lodgment days: the same few queries.
+    days = [
+        row(
+            trader_tin=operators[i % 5].tin,
+            lodged_at=f"2026-02-{1 + i % 20:02d}T03:00:00+00:00",
+            arrived_at=None,
+        )
+        for i in range(200)
+    ]
+    with django_assert_max_num_queries(30):
+        services.import_declarations(actor=policy, rows=_valid(days))
+    assert BenefitUse.objects.count() == 400
 
 
 def test_a_partner_aeo_gets_the_mra_benefit_only_as_the_exchange_and_the_arrangement_say():

@@ -148,3 +148,32 @@ def test_policy_officers_set_an_offices_rates_traders_see_nothing(client):
     client.force_login(TraderFactory())
     assert client.get(url).status_code == 403
     assert client.get(reverse("border:criteria")).status_code == 403
+
+
+def test_the_declaration_page_lists_each_partys_benefits_and_the_one_the_lane_used(
+    client, benefit_factory, django_assert_max_num_queries
+):
+    from django.utils import translation
+
+    from aeo.authorizations.tests.conftest import issue
+    from aeo.registry.tests.factories import OperatorFactory
+
+    importer = OperatorFactory(roles=["importer"])
+    issue(importer)
+    used = benefit_factory(["IMP"], title="Reduced examination")
+    other = benefit_factory(["IMP"], percent=None, category="deferred_payment", title="Deferral")
+    d = lodge("exam", trader_tin=importer.tin)
+    assert d.lane_reason["benefit"]["id"] == used.pk
+    client.force_login(officer())
+    url = reverse("border:declaration", args=[d.pk])
+    page = client.get(url).content.decode()
+    assert used.title_en in page and other.title_en in page and "applied to this lane" in page
+    assert used.description_en in page and used.conditions in page
+    with translation.override("ja"):
+        assert used.title_ja in client.get(url, HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    with django_assert_max_num_queries(60) as few:
+        client.get(url)
+    for n in range(5):
+        benefit_factory(["IMP"], category="rapid_release", title=f"More {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)

@@ -5,6 +5,7 @@ from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.applications.models import Application
 from aeo.applications.selectors import workload
+from aeo.benefits.models import BenefitUse
 from aeo.border.models import Declaration
 from aeo.core.models import AuditEvent
 from aeo.registry.models import Operator
@@ -41,6 +42,9 @@ def test_demo_no_serve_loads_a_believable_registry_once(capsys):
     assert declarations.filter(status="delivered").count() > 1500
     assert declarations.filter(office__code="TOKYO", status="selected").exists()
     assert set(declarations.values_list("lane", flat=True)) == {"free", "paper", "exam"}
+    # The seed benefits are built first: AEOs' lanes use them, and their use is counted.
+    assert declarations.filter(lane_reason__benefit__source="aeo").exists()
+    assert BenefitUse.objects.filter(benefit__category="low_inspection").exists()
     snapshot = sorted(operators.values_list("tin", "legal_name"))
 
     call_command("demo", "--no-serve", "--operators", "60", "--seed", "7")
