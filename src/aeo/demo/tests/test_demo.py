@@ -41,6 +41,18 @@ def test_demo_no_serve_loads_a_believable_registry_once(capsys):
     assert declarations.filter(status="delivered").count() > 1500
     assert declarations.filter(office__code="TOKYO", status="selected").exists()
     assert set(declarations.values_list("lane", flat=True)) == {"free", "paper", "exam"}
+    from aeo.mra.models import Arrangement
+    from aeo.mra.selectors import benefits_abroad_for
+
+    us = Arrangement.objects.get(title="Japan–United States AEO MRA")
+    assert {b.title_en for b in us.benefits_here.all()} == {
+        "Reduced Customs examination and inspection",
+        "Pre-arrival lodgment of import declaration",
+    }
+    assert us.benefits_abroad.filter(category="crisis_priority").exists()
+    abroad = benefits_abroad_for(User.objects.get(username="trader.large").operator)
+    assert len(abroad.arrangements) == Arrangement.objects.count()
+    assert all(lines for _mra, lines in abroad.arrangements)  # consented, types in scope
     snapshot = sorted(operators.values_list("tin", "legal_name"))
 
     call_command("demo", "--no-serve", "--operators", "60", "--seed", "7")
