@@ -2,13 +2,13 @@
 joint inspections. Handlers validate, resolve objects through the scoped selectors (404 when
 not yours) and call the services."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Path, Query, Router, Status
+from ninja import Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from aeo.accounts.constants import Role
@@ -33,12 +33,15 @@ from aeo.benefits.schemas import (
     MouIn,
     MouOut,
     MouStatusIn,
+    MyBenefitOut,
+    MyBenefitsAbroadOut,
     ProposedCriteriaDecisionIn,
     ProposedCriteriaIn,
     ProposedCriteriaOut,
 )
 from aeo.core.bounds import ObjectId, Pagination
 from aeo.core.errors import DomainError
+from aeo.mra import selectors as mra_selectors
 from aeo.registry.selectors import operators_visible_to
 
 router = Router(tags=["benefits"])
@@ -92,10 +95,24 @@ def list_benefits(request: HttpRequest, filters: Query[BenefitFilters]):
     )
 
 
-@router.get("/benefits/mine", response=list[BenefitOut], operation_id="list_my_benefits")
-@paginate(Pagination)
+class MyBenefitsPagination(Pagination):
+    """The page of your benefits here, and beside it what MRA partners grant you abroad."""
+
+    class Output(Schema):
+        items: list[Any]
+        count: int
+        abroad: MyBenefitsAbroadOut
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        return {**page, "abroad": mra_selectors.benefits_abroad_for(request.user.operator)}
+
+
+@router.get("/benefits/mine", response=list[MyBenefitOut], operation_id="list_my_benefits")
+@paginate(MyBenefitsPagination)
 def list_my_benefits(request: AuthedRequest):
-    """A trader's benefits today, from its operator's active authorizations."""
+    """A trader's benefits today, from its operator's active authorizations; `abroad`: those
+    MRA partners grant it (arrangements in force, with its consent to the exchange)."""
     user = request.user
     if user.role != Role.TRADER or user.operator is None:
         raise PermissionDenied

@@ -81,6 +81,44 @@ class BenefitOut(Schema):
         return float(obj.condition_percent) if obj.condition_percent is not None else None
 
 
+class MyBenefitOut(BenefitOut):
+    """A benefit of yours (its own name: ninja names the page schema after the item's)."""
+
+
+class MyBenefitAbroadLineOut(Schema):
+    title_en: str
+    title_ja: str
+    title: str = Field(description="in the request's language")
+    category: Category
+    aeo_types: list[str] = Field(description="your AEO types' codes it applies to")
+
+
+class MyBenefitsAbroadMraOut(Schema):
+    mra_id: int = Field(alias="id")
+    title: str
+    partners: list[str] = Field(description="economy codes")
+    benefits: list[MyBenefitAbroadLineOut]
+
+
+class MyBenefitsAbroadOut(Schema):
+    consent_needed: bool = Field(
+        description="arrangements would apply, but you have not consented to the exchange"
+    )
+    arrangements: list[MyBenefitsAbroadMraOut]
+
+    @staticmethod
+    def resolve_arrangements(obj) -> list[dict]:
+        return [
+            {
+                "id": mra.pk,
+                "title": mra.title,
+                "partners": [e.code for e in mra.partners.all()],
+                "benefits": lines,
+            }
+            for mra, lines in obj.arrangements
+        ]
+
+
 class BenefitDetailOut(BenefitOut):
     version: int
     history: list[HistoryEventOut]

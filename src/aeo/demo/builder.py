@@ -248,8 +248,8 @@ def build(
     # daily tick does.
     application_services.refresh_clocks()
     build_supervision()
+    build_benefits()  # before the MRAs: they grant the partners' AEOs catalogue benefits
     build_japan_mras()
-    build_benefits()
     build_border(seed=seed, declarations=35 * operators if declarations is None else declarations)
     logins += [
         DemoLogin(*row, DEMO_PASSWORD)

@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any
 
 from aeo.accounts.models import User
+from aeo.benefits.constants import BenefitStatus, Category
+from aeo.benefits.models import Benefit
 from aeo.core.now import travel
 from aeo.demo.lifecycle import local_time
 from aeo.mra.constants import MRAEventType
@@ -42,15 +44,43 @@ JAPAN_SCOPE = [
     ("LOG", "AEO (logistics operator)"),
     ("MFR", "AEO (manufacturer)"),
 ]
-BENEFITS_ABROAD = (
-    "Your goods are treated as a partner AEO's: a lower risk score in the partner's "
-    "selectivity, fewer documentary and physical examinations, priority examination when "
-    "one is needed, and priority in resuming trade after a disruption (business continuity)."
+ALL_TYPES = [code for code, _name in JAPAN_SCOPE]
+# What partners grant Japan's AEOs (title, Japanese title, category, our types).
+BENEFITS_ABROAD: list[dict[str, Any]] = [
+    {
+        "title_en": "Use of the AEO status in the partner's risk assessment",
+        "title_ja": "相手国の審査・検査におけるリスク評価へのAEOステータスの反映",
+        "category": Category.LOW_INSPECTION,
+        "aeo_types": ALL_TYPES,
+    },
+    {
+        "title_en": "Reduced documentary and physical examination",
+        "title_ja": "書類審査及び貨物検査の軽減",
+        "category": Category.LOW_INSPECTION,
+        "aeo_types": ["EXP", "MFR"],
+    },
+    {
+        "title_en": "Priority examination when one is needed",
+        "title_ja": "検査が必要な場合の優先的な実施",
+        "category": Category.RAPID_RELEASE,
+        "aeo_types": ["EXP", "MFR"],
+    },
+    {
+        "title_en": "Priority in resuming trade after a disruption",
+        "title_ja": "災害等による混乱後の貿易再開時の優先的な取扱い",
+        "category": Category.CRISIS_PRIORITY,
+        "aeo_types": ALL_TYPES,
+    },
+]
+BENEFITS_ABROAD_NOTES = (
+    "Your goods are treated as a partner AEO's once the partner knows your status (with your "
+    "consent to the exchange)."
 )
-BENEFITS_HERE = (
-    "Partner AEOs' shipments to Japan get a lower risk score in selectivity (fewer "
-    "examinations) and priority when an examination is needed."
-)
+# Our catalogue's benefits that partner AEOs' shipments to Japan are given.
+BENEFITS_HERE = [
+    "Reduced Customs examination and inspection",
+    "Pre-arrival lodgment of import declaration",
+]
 IDENTIFIER = (
     "Japan's 13-digit corporate number of the AEO (with its 4-digit branch, 0000 for the head "
     "office) or its AEO number, as the partner's rule says; your importer or consignee in the "
@@ -92,14 +122,20 @@ def build_japan_mras() -> None:
         return
     _partners()
     policy = User.objects.get(username="policy")
+    here = list(
+        Benefit.objects.filter(
+            title_en__in=BENEFITS_HERE, status=BenefitStatus.PUBLISHED
+        ).values_list("pk", flat=True)
+    )
     for codes, title, signed, in_force in JAPAN_MRAS:
         with travel(local_time(signed, 9)):
             mra = arrangements.create_mra(
                 actor=policy,
                 title=title,
                 partners=codes,
-                benefits_ours_abroad=BENEFITS_ABROAD,
-                benefits_theirs_here=BENEFITS_HERE,
+                benefits_abroad=BENEFITS_ABROAD,
+                benefits_abroad_notes=BENEFITS_ABROAD_NOTES,
+                benefits_here=here,
                 partner_identifier=IDENTIFIER,
                 declaration_field=DECLARATION,
                 scope=JAPAN_SCOPE,

@@ -10,6 +10,7 @@ from aeo.accounts import services as account_services
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.authorizations import services as authorization_services
+from aeo.benefits.constants import Category
 from aeo.core.now import today, travel
 from aeo.demo.lifecycle import local_time
 from aeo.mra.constants import MRAEventType
@@ -25,6 +26,21 @@ SCOPE_WITH_JAPAN = [
     ("EXP", "Authorized Exporter (特定輸出者)"),
     ("BRK", "AEO Customs Broker (認定通関業者)"),
     ("MFR", "Authorized Manufacturer (認定製造者)"),
+]
+# What Japan grants Chinese Taipei's AEOs.
+BENEFITS_IN_JAPAN = [
+    {
+        "title_en": "Reduced examination of your goods in Japan",
+        "title_ja": "日本における貨物検査の軽減",
+        "category": Category.LOW_INSPECTION,
+        "aeo_types": ["EXP", "MFR"],
+    },
+    {
+        "title_en": "Priority clearance in Japan",
+        "title_ja": "日本における優先的な通関",
+        "category": Category.RAPID_RELEASE,
+        "aeo_types": ["EXP", "MFR"],
+    },
 ]
 OPERATORS: list[tuple[str, str, list[str], bool]] = [
     ("24536806", "Formosa Precision Machinery Co., Ltd.", [OperatorRole.EXPORTER], True),
@@ -114,7 +130,7 @@ def build_taipei(password: str) -> list[tuple[str, str, str]]:
                 title="Chinese Taipei–Japan AEO MRA",
                 partners=["JP"],
                 scope=SCOPE_WITH_JAPAN,
-                benefits_ours_abroad="Fewer examinations and priority clearance in Japan.",
+                benefits_abroad=BENEFITS_IN_JAPAN,
                 partner_identifier="Your 8-digit unified business number.",
                 declaration_field="The consignor's AEO identifier in Japan's import declaration.",
             )

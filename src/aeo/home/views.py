@@ -6,6 +6,7 @@ from aeo.accounts.constants import Role
 from aeo.accounts.http import AuthedRequest
 from aeo.benefits import selectors as benefits
 from aeo.home.queues import cards_for
+from aeo.mra import selectors as mra
 from aeo.registry.selectors import operators_visible_to
 from aeo.supervision.selectors.aeo import aeo_overview
 
@@ -21,6 +22,7 @@ def home(request: AuthedRequest) -> HttpResponse:
         context["operator"] = operator
         context["aeo"] = aeo_overview(operator)
         context["my_benefits"] = list(benefits.benefits_for_operator(operator))
+        context["benefits_abroad"] = mra.benefits_abroad_for(operator)
         context["upcoming_inspections"] = list(benefits.upcoming_inspections(operator)[:5])
     else:
         context["cards"] = cards_for(user)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aeo.benefits import selectors as benefit_selectors
+from aeo.benefits.constants import Category
 from aeo.core.forms import UswdsForm, VersionedForm
 from aeo.mra.constants import MAX_VERIFY_IDS
 
@@ -96,17 +98,34 @@ class MraForm(UswdsForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One line per type: our type's code | the partner's type, e.g. IMP | AEO-S."),
     )
-    benefits_ours_abroad = forms.CharField(
+    benefits_abroad = forms.CharField(
         label=_("Benefits for our AEOs in the partner economy"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One a line: title in English | title in Japanese | category | our types' codes, "
+            "e.g. Reduced examination | 検査の軽減 | low_inspection | IMP EXP."
+        ),
     )
-    benefits_theirs_here = forms.CharField(
-        label=_("Benefits for the partner's AEOs here"),
+    benefits_abroad_notes = forms.CharField(
+        label=_("Notes on the benefits abroad"),
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    benefits_here = forms.TypedMultipleChoiceField(
+        label=_("Benefits for the partner's AEOs here"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Our published benefits from the catalogue."),
+    )
+    benefits_here_notes = forms.CharField(
+        label=_("Notes on the benefits here"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     partner_identifier = forms.CharField(
         label=_("Identifier the partner needs"),
@@ -147,6 +166,36 @@ class MraForm(UswdsForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("One a line: title | address (https://…)."),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["benefits_here"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(b.pk, b.title) for b in benefit_selectors.catalogue()]
+
+    def clean_benefits_abroad(self) -> list[dict]:
+        lines = []
+        for number, line in enumerate(self.cleaned_data["benefits_abroad"].splitlines(), 1):
+            if not line.strip():
+                continue
+            cells = [c.strip() for c in line.split("|")]
+            if len(cells) != 4 or not (cells[0] and cells[2] and cells[3]):
+                raise forms.ValidationError(
+                    _("Line %(line)s: give %(parts)s parts separated by “|”."),
+                    params={"line": number, "parts": 4},
+                    code="invalid",
+                )
+            if cells[2] not in Category.values:
+                raise forms.ValidationError(
+                    _("Line %(line)s: the category is one of %(choices)s."),
+                    params={"line": number, "choices": ", ".join(Category.values)},
+                    code="invalid_choice",
+                )
+            en, ja, category, types = cells
+            lines.append(
+                {"title_en": en, "title_ja": ja, "category": category, "aeo_types": types.split()}
+            )
+        return lines
 
     def clean_partners(self) -> list[str]:
         return [c for c in self.cleaned_data["partners"].replace(",", " ").split() if c]

@@ -2,8 +2,11 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from aeo.benefits.constants import Category
+from aeo.benefits.models import Benefit
 from aeo.core.models import AppendOnlyModel, HistoryEvent
 from aeo.core.now import now
 from aeo.mra.constants import (
@@ -33,10 +36,19 @@ class Arrangement(models.Model):
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     in_force_from = models.DateField(_("in force from"), null=True, blank=True)
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
-    benefits_ours_abroad = models.TextField(
-        _("benefits for our AEOs in the partner economy"), blank=True
+    # What we grant the partner's AEOs: our published benefits, from the catalogue.
+    benefits_here = models.ManyToManyField(
+        Benefit,
+        blank=True,
+        related_name="arrangements",
+        verbose_name=_("benefits for the partner's AEOs here"),
     )
-    benefits_theirs_here = models.TextField(_("benefits for the partner's AEOs here"), blank=True)
+    benefits_abroad_notes = models.TextField(
+        _("notes on the benefits for our AEOs in the partner economy"), blank=True
+    )
+    benefits_here_notes = models.TextField(
+        _("notes on the benefits for the partner's AEOs here"), blank=True
+    )
     partner_identifier = models.TextField(
         _("identifier the partner needs"),
         blank=True,
@@ -76,6 +88,32 @@ class RecognizedType(models.Model):
 
     def __str__(self) -> str:
         return f"{self.our_type} = {self.partner_type}"
+
+
+class BenefitAbroad(models.Model):
+    """A benefit the partner grants our AEOs (the catalogue holds only our own benefits), for
+    the AEO types of ours (codes) it applies to."""
+
+    arrangement = models.ForeignKey(
+        Arrangement, on_delete=models.CASCADE, related_name="benefits_abroad"
+    )
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200, blank=True)
+    category = models.CharField(_("category"), max_length=24, choices=Category.choices)
+    aeo_types = models.JSONField(_("our AEO types"), default=list)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("benefit granted abroad")
+        verbose_name_plural = _("benefits granted abroad")
+
+    def __str__(self) -> str:
+        return self.title_en
+
+    @property
+    def title(self) -> str:
+        ja = (get_language() or "").startswith("ja")
+        return self.title_ja if ja and self.title_ja else self.title_en
 
 
 class MonitoringIndicator(models.Model):

@@ -1,10 +1,11 @@
 """API schemas of the MRA app (class names prefixed: ninja schema names are global)."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 
+from aeo.benefits.constants import Category
 from aeo.core.bounds import BoundedDate, IdValue
 from aeo.core.schemas import HistoryEventOut, allowed_actions
 from aeo.mra import selectors
@@ -39,6 +40,26 @@ class MraDocumentOut(Schema):
     url: str
 
 
+class MraBenefitHereOut(Schema):
+    id: int
+    title_en: str
+    title_ja: str
+    category: Category
+    aeo_types: list[str] = Field(description="our AEO types' codes")
+    agency: str | None = Field(description="the granting agency's code; none: customs")
+
+    @staticmethod
+    def resolve_agency(obj) -> str | None:
+        return obj.agency.code if obj.agency else None
+
+
+class MraBenefitAbroadOut(Schema):
+    title_en: str
+    title_ja: str
+    category: Category
+    aeo_types: list[str] = Field(description="our AEO types' codes it applies to")
+
+
 class MraOut(Schema):
     id: int
     title: str
@@ -56,8 +77,14 @@ class MraOut(Schema):
 
 class MraDetailOut(MraOut):
     version: int
-    benefits_ours_abroad: str
-    benefits_theirs_here: str
+    benefits_here: list[MraBenefitHereOut] = Field(
+        description="our catalogue's benefits granted to the partner's AEOs"
+    )
+    benefits_abroad: list[MraBenefitAbroadOut] = Field(
+        description="what the partner grants our AEOs"
+    )
+    benefits_here_notes: str
+    benefits_abroad_notes: str
     partner_identifier: str
     declaration_field: str
     scope: list[MraScopeOut]
@@ -65,6 +92,14 @@ class MraDetailOut(MraOut):
     documents: list[MraDocumentOut]
     history: list[HistoryEventOut]
     allowed_actions: list[MRAEventType]
+
+    @staticmethod
+    def resolve_benefits_here(obj: Arrangement) -> list[Any]:
+        return list(obj.benefits_here.all())
+
+    @staticmethod
+    def resolve_benefits_abroad(obj: Arrangement) -> list[Any]:
+        return list(obj.benefits_abroad.all())
 
     @staticmethod
     def resolve_scope(obj: Arrangement) -> list[Any]:
@@ -92,6 +127,15 @@ class MraScopeIn(Schema):
     partner_type: str = Field(min_length=1, max_length=200)
 
 
+class MraBenefitAbroadIn(Schema):
+    title_en: str = Field(min_length=1, max_length=200)
+    title_ja: str = Field("", max_length=200)
+    category: Category
+    aeo_types: list[Annotated[str, Field(min_length=1, max_length=8)]] = Field(
+        min_length=1, max_length=20, description="codes of our types in the scope, e.g. IMP"
+    )
+
+
 class MraIndicatorIn(Schema):
     indicator: str = Field(min_length=1, max_length=300)
     target: str = Field(min_length=1, max_length=300)
@@ -110,8 +154,12 @@ class MraIn(Schema):
     title: str = Field(min_length=1, max_length=200)
     partners: list[str] = Field(min_length=1, max_length=50, description="economy codes")
     legal_act: str = Field("", max_length=300)
-    benefits_ours_abroad: str = Field("", max_length=5000)
-    benefits_theirs_here: str = Field("", max_length=5000)
+    benefits_here: list[IdValue] = Field(
+        default_factory=list, max_length=100, description="ids of our published benefits"
+    )
+    benefits_abroad: list[MraBenefitAbroadIn] = Field(default_factory=list, max_length=50)
+    benefits_here_notes: str = Field("", max_length=5000)
+    benefits_abroad_notes: str = Field("", max_length=5000)
     partner_identifier: str = Field("", max_length=2000)
     declaration_field: str = Field("", max_length=2000)
     scope: list[MraScopeIn] = Field(default_factory=list, max_length=50)

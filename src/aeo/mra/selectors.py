@@ -10,9 +10,18 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from aeo.accounts.constants import Role
 from aeo.authorizations.models import Authorization
-from aeo.core.now import now
-from aeo.mra.constants import ConsentStatus, Source, VerifiedStatus
-from aeo.mra.models import Arrangement, ExchangeConsent, Partner, PartnerAEO
+from aeo.authorizations.selectors import current_aeo_types
+from aeo.benefits.models import Benefit
+from aeo.core.now import now, today
+from aeo.mra.constants import ConsentStatus, MRAStatus, Source, VerifiedStatus
+from aeo.mra.models import (
+    Arrangement,
+    BenefitAbroad,
+    ExchangeConsent,
+    Partner,
+    PartnerAEO,
+)
+from aeo.registry.models import Operator
 from aeo.registry.selectors import normalize_tin
 
 # Who sees partner administrations, the exchange's state and the partners' AEOs.
@@ -27,7 +36,12 @@ PARTNER_AEO_READERS = EXCHANGE_READERS | {Role.BORDER_OFFICER, Role.OGA_OFFICER}
 def mras_visible_to(user=None) -> QuerySet[Arrangement]:
     """Arrangements are public (customs websites must show them): everyone sees all."""
     return Arrangement.objects.prefetch_related(
-        "partners", "scope", "indicators", "documents"
+        "partners",
+        "scope",
+        "indicators",
+        "documents",
+        "benefits_abroad",
+        Prefetch("benefits_here", queryset=Benefit.objects.select_related("agency")),
     ).order_by("in_force_from", "signed_on", "title", "pk")
 
 
@@ -217,6 +231,39 @@ def partner_aeo_status(economy_code: str, partner_id: str) -> AEOStatus | None:
         .order_by("pk")
     )
     return _theirs(partner_id, rows, now()) if rows else None
+
+
+@dataclass
+class BenefitsAbroad:
+    """What an AEO of ours is granted abroad: per arrangement in force whose scope recognizes
+    one of its active types, the partners and those benefits; nothing without its consent
+    (the partner cannot know it is an AEO), only that consent is needed."""
+
+    consent_needed: bool = False
+    arrangements: list[tuple[Arrangement, list[BenefitAbroad]]] = field(default_factory=list)
+
+
+def benefits_abroad_for(operator: Operator, on: date | None = None) -> BenefitsAbroad:
+    """A few queries, whatever the number of arrangements and benefits."""
+    types = current_aeo_types(operator.economy_id, [operator.tin], on or today()).get(
+        operator.tin, set()
+    )
+    if not types:
+        return BenefitsAbroad()
+    mras = (
+        Arrangement.objects.filter(status=MRAStatus.IN_FORCE, scope__our_type__in=types)
+        .distinct()
+        .prefetch_related("partners", "benefits_abroad")
+        .order_by("in_force_from", "title", "pk")
+    )
+    if not consent_given(operator.pk):
+        return BenefitsAbroad(consent_needed=mras.exists())
+    return BenefitsAbroad(
+        arrangements=[
+            (mra, [b for b in mra.benefits_abroad.all() if types & set(b.aeo_types)])
+            for mra in mras
+        ]
+    )
 
 
 def exchange_status() -> list[Partner]:

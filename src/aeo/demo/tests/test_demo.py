@@ -45,6 +45,18 @@ def test_demo_no_serve_loads_a_believable_registry_once(capsys):
     # The seed benefits are built first: AEOs' lanes use them, and their use is counted.
     assert declarations.filter(lane_reason__benefit__source="aeo").exists()
     assert BenefitUse.objects.filter(benefit__category="low_inspection").exists()
+    from aeo.mra.models import Arrangement
+    from aeo.mra.selectors import benefits_abroad_for
+
+    us = Arrangement.objects.get(title="Japan–United States AEO MRA")
+    assert {b.title_en for b in us.benefits_here.all()} == {
+        "Reduced Customs examination and inspection",
+        "Pre-arrival lodgment of import declaration",
+    }
+    assert us.benefits_abroad.filter(category="crisis_priority").exists()
+    abroad = benefits_abroad_for(User.objects.get(username="trader.large").operator)
+    assert len(abroad.arrangements) == Arrangement.objects.count()
+    assert all(lines for _mra, lines in abroad.arrangements)  # consented, types in scope
     snapshot = sorted(operators.values_list("tin", "legal_name"))
 
     call_command("demo", "--no-serve", "--operators", "60", "--seed", "7")

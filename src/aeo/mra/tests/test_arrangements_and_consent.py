@@ -23,7 +23,7 @@ def mra():
         actor=None,
         title="Japan–Korea AEO MRA",
         partners=["KR"],
-        benefits_ours_abroad="Fewer examinations in Korea.",
+        benefits_abroad_notes="Fewer examinations in Korea.",
         partner_identifier="Your corporate number.",
         scope=[("IMP", "AEO importer")],
         indicators=[

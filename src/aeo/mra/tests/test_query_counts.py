@@ -6,7 +6,9 @@ from django.test.utils import CaptureQueriesContext
 
 from aeo.accounts.constants import Role
 from aeo.authorizations.tests.conftest import bearer, issue
-from aeo.mra.services import arrangements
+from aeo.benefits.tests.helpers import aeo, benefit
+from aeo.mra.constants import MRAEventType
+from aeo.mra.services import arrangements, consent
 from aeo.mra.tests.conftest import FakePartner, record
 from aeo.mra.tests.test_inbound import post
 from aeo.registry.tests.factories import OperatorFactory, UserFactory
@@ -24,6 +26,10 @@ def grow(client, start: int, stop: int) -> list[str]:
             title=f"MRA {i}",
             partners=[PARTNERS[i]],
             scope=[("IMP", "x")],
+            benefits_here=[benefit(publish=True, title_en=f"Benefit {i}").pk],
+            benefits_abroad=[
+                {"title_en": f"Abroad {i}", "category": "low_inspection", "aeo_types": ["IMP"]}
+            ],
             indicators=[{"indicator": "release time", "target": "-20 %"}],
         )
         partner = FakePartner(PARTNERS[i])
@@ -63,3 +69,37 @@ def test_the_same_queries_at_two_sizes(client, name):
     first = count(lambda: CALLS[name](client, headers, small))
     large = small + grow(client, 2, 6)
     assert count(lambda: CALLS[name](client, headers, large)) == first
+
+
+def _in_force(start: int, stop: int) -> None:
+    for i in range(start, stop):
+        mra = arrangements.create_mra(
+            actor=None,
+            title=f"MRA {i}",
+            partners=[PARTNERS[i]],
+            scope=[("IMP", "x")],
+            benefits_abroad=[
+                {"title_en": f"Abroad {i}", "category": "low_inspection", "aeo_types": ["IMP"]}
+            ],
+        )
+        for event in (MRAEventType.SIGNED, MRAEventType.ENTERED_INTO_FORCE):
+            mra = arrangements.change_mra_status(actor=None, mra=mra, event=event)
+
+
+@pytest.mark.parametrize("where", ["home", "list_my_benefits"])
+def test_benefits_abroad_cost_the_same_queries_at_two_sizes(client, where):
+    operator, trader, _ = aeo()
+    consent.give_consent(actor=trader, operator=operator)
+    headers = bearer(trader)
+    client.force_login(trader)
+
+    def call():
+        return client.get("/" if where == "home" else "/api/v1/benefits/mine", **headers)
+
+    counts = []
+    for start, stop in ((0, 2), (2, 6)):
+        _in_force(start, stop)
+        call()
+        counts.append(count(call))
+        assert f"Abroad {stop - 1}" in call().content.decode()
+    assert counts[0] == counts[1]
