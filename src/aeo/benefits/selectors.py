@@ -176,6 +176,16 @@ def benefits_for_operator(operator: Operator, on: date | None = None) -> QuerySe
     return catalogue(on=on).filter(economy_id=operator.economy_id).filter(_of_types(types))
 
 
+def benefits_by_type(economy: str, on: date | None = None) -> dict[str, list[Benefit]]:
+    """The published benefits of `economy` valid on `on` (today), per AEO type code, in one
+    query: for a page that shows the benefits of many parties at once."""
+    found: dict[str, list[Benefit]] = {}
+    for benefit in catalogue(on=on).filter(economy_id=economy):
+        for code in benefit.aeo_types:
+            found.setdefault(code, []).append(benefit)
+    return found
+
+
 def benefit_history(benefit: Benefit):
     return benefit.events.select_related("actor")
 

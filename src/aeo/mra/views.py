@@ -3,6 +3,7 @@
 import json
 from functools import partial
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,11 +15,19 @@ from django.views.decorators.http import require_GET, require_POST
 
 from aeo.accounts.constants import Role
 from aeo.accounts.http import AuthedRequest
+from aeo.benefits import selectors as benefit_selectors
 from aeo.core.actions import Action, available, forms_for
 from aeo.core.actions import act as core_act
 from aeo.core.forms import UswdsForm
 from aeo.mra import keys, selectors
-from aeo.mra.constants import CONSENT_WORKFLOW, MRA_WORKFLOW, ConsentStatus, MRAEventType
+from aeo.mra.constants import (
+    CONSENT_WORKFLOW,
+    MRA_WORKFLOW,
+    ConsentStatus,
+    MRAEventType,
+    Source,
+    VerifiedStatus,
+)
 from aeo.mra.forms import ConsentForm, MraForm, MraStatusForm, VerifyForm
 from aeo.mra.models import Arrangement
 from aeo.mra.services import arrangements, consent
@@ -161,6 +170,15 @@ def exchange_status(request: AuthedRequest) -> HttpResponse:
     return render(request, "mra/exchange_status.html", {"rows": rows, "public_key": public_key})
 
 
+def _entitled(result: selectors.AEOStatus, by_type: dict) -> list:
+    """The benefits an active AEO of ours is entitled to, from its types (the border officer
+    must know what to give it); none for anyone else."""
+    if result.source != Source.OWN or result.status != VerifiedStatus.ACTIVE:
+        return []
+    found = {b.pk: b for code in result.types for b in by_type.get(code, [])}
+    return sorted(found.values(), key=lambda b: (b.category, b.pk))
+
+
 @login_required
 def verify_page(request: AuthedRequest) -> HttpResponse:
     """Border and OGA officers check one or many parties at once (paste or upload a list)."""
@@ -169,7 +187,10 @@ def verify_page(request: AuthedRequest) -> HttpResponse:
     form = VerifyForm(request.POST or None, request.FILES or None)
     results = None
     if request.method == "POST" and form.is_valid():
-        results = selectors.verify(form.cleaned_data["id_list"])
+        by_type = benefit_selectors.benefits_by_type(settings.AEO_ECONOMY)
+        results = [
+            (r, _entitled(r, by_type)) for r in selectors.verify(form.cleaned_data["id_list"])
+        ]
     return render(
         request,
         "mra/verify.html",

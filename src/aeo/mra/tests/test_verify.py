@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from aeo.accounts.constants import Role
 from aeo.authorizations.tests.conftest import bearer, issue
+from aeo.border.tests.conftest import published_benefit
 from aeo.mra.models import Partner
 from aeo.mra.tests.conftest import record
 from aeo.mra.tests.test_inbound import post
@@ -84,3 +85,15 @@ def test_the_page_checks_a_pasted_list(client, taipei, border):
     assert page.status_code == 200
     assert b"Formosa Precision" in page.content
     assert b"Suspended" in page.content and b"Unknown" in page.content
+
+
+def test_the_page_lists_the_benefits_to_give_our_active_aeos(client, taipei, trader, border):
+    own = issue(trader.operator)[0]
+    given = published_benefit([own.aeo_type], title="Reduced examination for our AEO")
+    published_benefit(["ZZZ"], title="A benefit of another type")
+    post(client, taipei.batch([record(1)]))
+    client.force_login(border)
+    page = client.post("/mra/verify/", {"ids": f"{own.aeo_number}\nTW-AEO-0001"}).content.decode()
+    # Ours only: a partner's AEO gets what the arrangement grants, shown on the MRA's page.
+    assert page.count(f'href="/benefits/{given.pk}/"') == 1
+    assert "A benefit of another type" not in page
