@@ -1,6 +1,6 @@
-"""Without a mouse: the trader answers a check-sheet question (saved as it is given) and the examiner accepts an
-application with Tab, Shift+Tab, Enter and Space only (and typing into the focused field); at
-1280 px the top menu stays on one line for every role."""
+"""Without a mouse: the trader answers a check-sheet question (saved as it is given) and the
+examiner accepts an application with Tab, Shift+Tab, Enter and Space only (and typing into the
+focused field); at 1280 px the top menu stays on one line for every role."""
 
 import pytest
 from playwright.sync_api import Page, expect

@@ -115,7 +115,10 @@ def _answer_form(
     if row is not None and row.answer is not None:
         value = row.value
         shown = ("yes" if value else "no") if isinstance(value, bool) else value
-        initial = {"value": "" if shown is None else str(shown), "sme_alternative": row.answer.sme_alternative}
+        initial = {
+            "value": "" if shown is None else str(shown),
+            "sme_alternative": row.answer.sme_alternative,
+        }
     return AnswerForm(data, prefix=f"q{question_pk}", initial=initial)
 
 
