@@ -40,11 +40,12 @@ def reference_data(transactional_db):
     """
     from aeo.registry.data.aeo_types import add_all
     from aeo.registry.models import AEOType, CustomsOffice, Economy, Region
-    from aeo.registry.reference import sync_reference_data
+    from aeo.registry.reference import name_offices_in_japanese, sync_reference_data
     from aeo.requirements.catalogue import load_default
     from aeo.requirements.models import Criterion, Question, TemplateVersion
 
     sync_reference_data(Economy, CustomsOffice, Region)
+    name_offices_in_japanese(CustomsOffice)
     add_all(AEOType)
     if not TemplateVersion.objects.exists():
         load_default(TemplateVersion, Criterion, Question, now=timezone.now())

@@ -295,6 +295,37 @@ def test_self_assessment_detail_api_with_more_evidence(client):
     assert_flat(make, request, sizes=(1, 4), shown=evidence_listed)
 
 
+def test_check_sheet_section_page_with_more_answers_and_evidence(client):
+    """One section of the check sheet: its questions, answers and files, and the progress
+    of every section, in as many queries however many answers and files there are."""
+    trader = trader_in_tokyo()
+    sa = requirement_services.create_self_assessment(actor=trader, operator=trader.operator)
+    sections = requirement_selectors.check_sheet(sa)
+    number, section = next(
+        (n, s)
+        for n, s in enumerate(sections, 1)
+        if any(r.question.kind == QuestionKind.EVIDENCE for r in s.rows)
+    )
+    evidence = [r.question for r in section.rows if r.question.kind == QuestionKind.EVIDENCE]
+    others = [r.question for r in requirement_selectors.rows(sa) if r.question.kind == "yes_no"]
+
+    def make(n):
+        for _ in range(n):
+            requirement_services.upload_evidence(
+                actor=trader, self_assessment=sa, question=evidence[0], upload=pdf()
+            )
+            question = others.pop()
+            requirement_services.answer_question(
+                actor=trader, self_assessment=sa, question=question, value=True
+            )
+
+    def files_listed(response) -> int:
+        return response.content.count(b'href="/requirements/evidence/')
+
+    request = page(client, trader, "requirements:section", sa.pk, number)
+    assert_flat(make, request, shown=files_listed)
+
+
 def test_template_list_page(client):
     def make(n):
         for _ in range(n):

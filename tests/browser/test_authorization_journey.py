@@ -70,56 +70,68 @@ def upload(page: Page, pk: int, code: str) -> None:
 
 
 def fill_check_sheet(page: Page, sa) -> None:
-    """Answer every question of the sheet as a trader would, watching progress and gaps."""
-    rows = [row for section in selectors.check_sheet(sa) for row in section.rows]
-    total = len(rows)
+    """Answer every question of the sheet as a trader would, one section per page: each
+    answer saves as it is given, the section's submit opens the next; progress and gaps."""
+    sections = selectors.check_sheet(sa)
+    total = sum(len(section.rows) for section in sections)
     status = page.locator("#sheet-status")
     progress = status.locator(".usa-step-indicator__heading-text")
     expect(progress).to_have_text(f"0 of {total} questions answered")
-    required = sum(row.question.required for row in rows)
+    required = sum(row.question.required for section in sections for row in section.rows)
     expect(status.locator(".usa-alert--warning .usa-alert__heading")).to_have_text(
         f"{required} gaps before you can apply"
     )
     last_date = (timezone.localdate() - timedelta(days=90)).isoformat()
     number_checked = False
-    for answered, row in enumerate(rows, start=1):
-        question, pk = row.question, row.question.pk
-        box = page.locator(f"#q-{pk}")
-        if question.kind == QuestionKind.EVIDENCE:
-            upload(page, pk, question.code)
+    answered = 0
+    for number, section in enumerate(sections, start=1):
+        expect(page.get_by_test_id("section-of")).to_have_text(
+            f"Section {number} of {len(sections)}"
+        )
+        for row in section.rows:
+            answered += 1
+            question, pk = row.question, row.question.pk
+            box = page.locator(f"#q-{pk}")
+            saved = page.locator(f"#qs-{pk}")
+            if question.kind == QuestionKind.EVIDENCE:
+                upload(page, pk, question.code)
+                expect(progress).to_have_text(f"{answered} of {total} questions answered")
+                continue
+            match question.kind:
+                case QuestionKind.YES_NO:
+                    choice = "no" if question.code == SME_QUESTION else "yes"
+                    box.locator(f"label[for='v-{pk}-{choice}']").click()
+                case QuestionKind.CHOICE:
+                    box.locator(f"label[for='v-{pk}-1']").click()
+                case QuestionKind.TEXT:
+                    box.locator(f"#v-{pk}").fill(f"{question.code}: documented in our CP manual.")
+                    box.locator(f"#v-{pk}").blur()
+                case QuestionKind.NUMBER:
+                    if not number_checked:  # a wrong entry is refused next to the question
+                        box.locator(f"#v-{pk}").fill("about ten")
+                        box.locator(f"#v-{pk}").blur()
+                        expect(saved).to_contain_text("Not saved: Enter a number.")
+                        expect(box.locator(f"#v-{pk}")).to_have_value("about ten")
+                        number_checked = True
+                    box.locator(f"#v-{pk}").fill("12")
+                    box.locator(f"#v-{pk}").blur()
+                case QuestionKind.DATE:
+                    box.locator(f"#v-{pk}").fill(last_date)
+                    box.locator(f"#v-{pk}").blur()
+            expect(saved).to_contain_text("Saved")
+            if question.code == SME_QUESTION:
+                box.locator(f"#sme-{pk}").select_option(label=SME_ALTERNATIVE)
+                expect(saved).to_contain_text("Upload evidence of the third-party arrangement")
+            # htmx swaps the question's status and, out of band, the progress and the gaps.
             expect(progress).to_have_text(f"{answered} of {total} questions answered")
-            continue
-        match question.kind:
-            case QuestionKind.YES_NO:
-                choice = "no" if question.code == SME_QUESTION else "yes"
-                box.locator(f"label[for='v-{pk}-{choice}']").click()
-            case QuestionKind.CHOICE:
-                box.locator(f"label[for='v-{pk}-1']").click()
-            case QuestionKind.TEXT:
-                box.locator(f"#v-{pk}").fill(f"{question.code}: documented in our CP manual.")
-            case QuestionKind.NUMBER:
-                if not number_checked:  # a wrong entry is refused next to the question
-                    box.locator(f"#v-{pk}").fill("about ten")
-                    box.get_by_role("button", name="Save answer").click()
-                    expect(box.get_by_role("alert")).to_have_text("Enter a number.")
-                    expect(progress).to_have_text(f"{answered - 1} of {total} questions answered")
-                    number_checked = True
-                box.locator(f"#v-{pk}").fill("12")
-            case QuestionKind.DATE:
-                box.locator(f"#v-{pk}").fill(last_date)
-        if question.code == SME_QUESTION:
-            box.locator(f"#sme-{pk}").select_option(label=SME_ALTERNATIVE)
-        box.get_by_role("button", name="Save answer").click()
-        # htmx swaps the question and, out of band, the progress and the list of gaps.
-        expect(progress).to_have_text(f"{answered} of {total} questions answered")
-        expect(box.get_by_role("alert")).to_have_count(0)
-        if question.code == SME_QUESTION:
-            # "No" through a third party is accepted, once the arrangement is documented.
-            expect(box).to_contain_text("Upload evidence of the third-party arrangement")
-            upload(page, pk, f"{question.code}-third-party-audit")
-            expect(page.locator(f"#q-{pk}")).not_to_contain_text("Evidence missing")
-        else:
-            expect(box.locator(".usa-tag")).to_have_count(0)  # no gap left on this question
+            if question.code == SME_QUESTION:
+                # "No" through a third party is accepted, once the arrangement is documented.
+                upload(page, pk, f"{question.code}-third-party-audit")
+                expect(page.locator(f"#q-{pk}")).not_to_contain_text("Evidence missing")
+            else:
+                expect(saved.locator(".usa-tag")).to_have_count(0)  # no gap on this question
+        if number < len(sections):
+            page.get_by_role("button", name="Save and go to the next section").click()
     expect(status.get_by_role("heading", name="Ready to apply")).to_be_visible()
     expect(status.locator(".usa-alert--warning")).to_have_count(0)
 

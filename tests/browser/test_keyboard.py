@@ -1,6 +1,6 @@
-"""Without a mouse: the trader answers a check-sheet question and the examiner accepts an
-application with Tab, Shift+Tab, Enter and Space only (and typing into the focused field); at
-1280 px the top menu stays on one line for every role."""
+"""Without a mouse: the trader answers a check-sheet question (saved as it is given) and the
+examiner accepts an application with Tab, Shift+Tab, Enter and Space only (and typing into the
+focused field); at 1280 px the top menu stays on one line for every role."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -66,12 +66,15 @@ def test_trader_answers_a_question_by_keyboard(browser, live_server):
     # The first yes/no question: Tab reaches its radio group, Space picks "Yes".
     tab_to(page, None, "input:radio")
     assert page.evaluate("document.activeElement.id") == f"v-{question.pk}-yes"
-    page.keyboard.press("Space")
-    tab_to(page, "Save answer", "button:submit")
-    page.keyboard.press("Enter")
-    expect(page.locator(f"#v-{question.pk}-yes")).to_be_checked()
+    page.keyboard.press("Space")  # saved as it is given: no button to press
+    expect(page.locator(f"#qs-{question.pk}")).to_contain_text("Saved")
     expect(page.locator("#sheet-status .usa-step-indicator__heading-text")).to_contain_text("1 of")
     w.check("answered")
+    # The section's submit saves it and opens the next section.
+    tab_to(page, "Save and go to the next section", "button:submit")
+    enter_and_load(page)
+    expect(page.get_by_test_id("section-of")).to_contain_text("Section 2 of")
+    w.check("next-section")
     answers = {row.question.pk: row.value for row in requirements.rows(application.self_assessment)}
     assert answers[question.pk] is True
     assert not w.violations, "\n".join(w.violations)

@@ -104,6 +104,12 @@ def trader(w: Walker, world: World) -> None:
     w.link(w.t("Open your application"))
     expect(w.page.get_by_role("heading", level=1)).to_contain_text(f"#{world.application}")
     w.check("application")
+    w.link(w.t("open the check sheet"))  # the frozen copy, one section per page
+    expect(w.page.get_by_test_id("section-of")).to_be_visible()
+    w.check("check-sheet")
+    w.link(w.t("Next section"))
+    expect(w.page.get_by_test_id("section-nav").locator("[aria-current=step]")).to_be_visible()
+    w.check("check-sheet-section")
 
 
 def examiner(w: Walker, world: World) -> None:

@@ -39,6 +39,14 @@ def active_for_operator(operator: Operator) -> QuerySet[Authorization]:
     return _authorizations().filter(operator=operator, status=AuthorizationStatus.ACTIVE)
 
 
+def holds_authorization(user) -> bool:
+    """Whether the user's operator has ever been authorized (an AEO page even when suspended)."""
+    operator_id = getattr(user, "operator_id", None)
+    if operator_id is None:
+        return False
+    return Authorization.objects.filter(operator_id=operator_id).exists()
+
+
 def public_register() -> QuerySet[Authorization]:
     """The public AEO register: active authorizations only."""
     return _authorizations().filter(status=AuthorizationStatus.ACTIVE)

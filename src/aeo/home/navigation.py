@@ -6,6 +6,7 @@ An item whose URL does not reverse is left out of the page (logged) and fails
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
@@ -13,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from aeo.accounts.constants import Role
+from aeo.authorizations.selectors import holds_authorization
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +32,8 @@ class Item:
     roles: frozenset[str]
     # URL keyword → attribute of the signed-in user (e.g. a trader's own operator).
     kwargs: dict[str, str] = field(default_factory=dict)
+    # Shown only when this holds for the signed-in user (beyond the role).
+    when: Callable[[object], bool] | None = None
 
 
 MENU: tuple[Item, ...] = (
@@ -37,7 +41,7 @@ MENU: tuple[Item, ...] = (
     # Traders: the way to the status and, once an AEO, the status itself.
     Item(_("Apply"), "applications:mine", frozenset({R.TRADER})),
     Item(_("Self-assessment"), "requirements:index", frozenset({R.TRADER})),
-    Item(_("My AEO"), "supervision:my_aeo", frozenset({R.TRADER})),
+    Item(_("My AEO"), "supervision:my_aeo", frozenset({R.TRADER}), when=holds_authorization),
     Item(_("My company"), "registry:operator_detail", frozenset({R.TRADER}), {"pk": "operator_id"}),
     # Officials: each role's work queue first.
     Item(_("Applications"), "applications:dashboard", CASEWORKERS),
@@ -103,8 +107,10 @@ def audience(user) -> str:
     return user.role if user.is_authenticated else ANONYMOUS
 
 
-def items_for(role: str, items: tuple[Item, ...] = MENU) -> list[Item]:
-    return [item for item in items if role in item.roles]
+def items_for(user, items: tuple[Item, ...] = MENU) -> list[Item]:
+    """The items for the user's role whose condition (if any) holds for the user."""
+    role = audience(user)
+    return [i for i in items if role in i.roles and (i.when is None or i.when(user))]
 
 
 def _under(path: str, url: str) -> bool:
@@ -114,7 +120,7 @@ def _under(path: str, url: str) -> bool:
 def menu_for(user, path: str, items: tuple[Item, ...] = MENU) -> list[Link]:
     """The signed-in user's (or the public's) menu, the item for the current page marked."""
     links = []
-    for item in items_for(audience(user), items):
+    for item in items_for(user, items):
         try:
             kwargs = {key: getattr(user, attr) for key, attr in item.kwargs.items()}
             url = reverse(item.url_name, kwargs=kwargs)

@@ -107,7 +107,8 @@ class AEOType(models.Model):
 class CustomsOffice(models.Model):
     economy = models.ForeignKey(Economy, on_delete=models.PROTECT, related_name="offices")
     code = models.CharField(_("code"), max_length=20)
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150)  # in English
+    name_ja = models.CharField(_("name (Japanese)"), max_length=150, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OfficeKind.choices)
     has_aeo_unit = models.BooleanField(_("has an AEO unit"), default=False)
 
@@ -120,6 +121,14 @@ class CustomsOffice(models.Model):
         verbose_name_plural = _("customs offices")
 
     def __str__(self) -> str:
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        """The name in the active language (English where no Japanese name is given), as
+        `AEOType.name` gives its own; `name` stays the English name that lists sort by."""
+        if (get_language() or "").startswith("ja") and self.name_ja:
+            return self.name_ja
         return self.name
 
     @property

@@ -34,3 +34,9 @@ def sync_reference_data(economy_model: Any, office_model: Any, region_model: Any
         region_model.objects.update_or_create(
             economy_id="JP", code=code, defaults={"name": name, "office": offices[office]}
         )
+
+
+def name_offices_in_japanese(office_model) -> None:
+    """Japan Customs' Japanese names of its offices (the English ones come with the offices)."""
+    for code, name_ja in japan.OFFICE_NAMES_JA.items():
+        office_model.objects.filter(economy_id="JP", code=code).update(name_ja=name_ja)

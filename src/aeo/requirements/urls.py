@@ -7,6 +7,8 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("self-assessments/start/", views.start, name="start"),
     path("self-assessments/<int:pk>/", views.sheet, name="sheet"),
+    path("self-assessments/<int:pk>/sections/<int:number>/", views.sheet, name="section"),
+    path("self-assessments/<int:pk>/first-gap/", views.first_gap, name="first_gap"),
     path(
         "self-assessments/<int:pk>/questions/<int:question_pk>/answer/",
         views.answer,

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from aeo.core import evidence
 from aeo.core.errors import DomainError
 from aeo.core.evidence import MAX_EVIDENCE_BYTES
 from aeo.requirements import selectors, services
+from aeo.requirements.constants import QuestionKind
 from aeo.requirements.forms import (
     AnswerForm,
     CriterionForm,
@@ -73,7 +74,12 @@ def _sheet_context(request: AuthedRequest, sa: SelfAssessment) -> dict[str, Any]
     sections = selectors.check_sheet(sa)
     rows = [row for section in sections for row in section.rows]
     answered = sum(row.answered for row in rows)
-    gaps = [(section.criterion, row.gap) for section in sections for row in section.rows if row.gap]
+    gaps = [
+        (section.criterion, row.gap, number)
+        for number, section in enumerate(sections, 1)
+        for row in section.rows
+        if row.gap
+    ]
     return {
         "sa": sa,
         "sections": sections,
@@ -89,16 +95,117 @@ def _sheet_context(request: AuthedRequest, sa: SelfAssessment) -> dict[str, Any]
     }
 
 
-def _render_sheet(
-    request: AuthedRequest, sa: SelfAssessment, errors: dict[int, str] | None = None
+def _number_of(sections: list[selectors.Section], question_pk: int) -> int:
+    """The section (from 1) that holds the question; the first if none does."""
+    for number, section in enumerate(sections, 1):
+        if any(row.question.pk == question_pk for row in section.rows):
+            return number
+    return 1
+
+
+def _at_question(sa: SelfAssessment, number: int, question_pk: int) -> str:
+    return reverse("requirements:section", args=[sa.pk, number]) + f"#q-{question_pk}"
+
+
+def _answer_form(
+    question_pk: int, data: Any = None, row: selectors.Row | None = None
+) -> AnswerForm:
+    """One question's fields, prefixed so that a section posts all its questions at once."""
+    initial = {}
+    if row is not None and row.answer is not None:
+        value = row.value
+        shown = ("yes" if value else "no") if isinstance(value, bool) else value
+        initial = {
+            "value": "" if shown is None else str(shown),
+            "sme_alternative": row.answer.sme_alternative,
+        }
+    return AnswerForm(data, prefix=f"q{question_pk}", initial=initial)
+
+
+def _save_answer(
+    request: AuthedRequest, sa: SelfAssessment, question_pk: int, form: AnswerForm
+) -> str:
+    """Save one question's answer; the error to show next to it, or ""."""
+    if not form.is_valid():
+        return " ".join(str(m) for msgs in form.errors.values() for m in msgs)
+    try:
+        services.answer_question(
+            actor=request.user,
+            self_assessment=sa,
+            question=_question_for(sa, question_pk),
+            value=form.cleaned_data["value"],
+            sme_alternative=form.cleaned_data["sme_alternative"],
+        )
+    except DomainError as exc:
+        return exc.message
+    return ""
+
+
+def _render_section(
+    request: AuthedRequest,
+    sa: SelfAssessment,
+    number: int,
+    forms: dict[int, AnswerForm] | None = None,
+    errors: dict[int, str] | None = None,
 ) -> HttpResponse:
-    context = {**_sheet_context(request, sa), "errors": errors or {}}
+    context = _sheet_context(request, sa)
+    sections = context["sections"]
+    if not 1 <= number <= max(len(sections), 1):
+        raise Http404
+    section = sections[number - 1] if sections else None
+    rows = section.rows if section else []
+    forms = forms or {}
+    context |= {
+        "section": section,
+        "number": number,
+        "count": len(sections),
+        "forms": {
+            r.question.pk: forms.get(r.question.pk) or _answer_form(r.question.pk, row=r)
+            for r in rows
+        },
+        "errors": errors or {},
+    }
     return render(request, "requirements/sheet.html", context, status=400 if errors else 200)
 
 
 @login_required
-def sheet(request: AuthedRequest, pk: int) -> HttpResponse:
-    return _render_sheet(request, _visible(request, pk))
+def sheet(request: AuthedRequest, pk: int, number: int = 1) -> HttpResponse:
+    """One section of the check sheet; a post saves its answers and moves on to the next."""
+    sa = _visible(request, pk)
+    if request.method != "POST":
+        return _render_section(request, sa, number)
+    if not request.user.has_perm("requirements.fill_self_assessment", sa):
+        raise PermissionDenied
+    sections = selectors.check_sheet(sa)
+    if not 1 <= number <= len(sections):
+        raise Http404
+    forms, errors = {}, {}
+    for row in sections[number - 1].rows:
+        question = row.question
+        if question.kind == QuestionKind.EVIDENCE:
+            continue
+        forms[question.pk] = form = _answer_form(question.pk, request.POST)
+        untouched = not any(request.POST.get(form.add_prefix(f)) for f in form.fields)
+        if row.answer is None and untouched:
+            continue  # nothing typed and nothing stored: no empty answer row
+        if error := _save_answer(request, sa, question.pk, form):
+            errors[question.pk] = error
+    if errors:
+        return _render_section(request, sa, number, forms, errors)
+    messages.success(request, _("Answers saved."))
+    return redirect("requirements:section", pk=sa.pk, number=min(number + 1, len(sections)))
+
+
+@login_required
+def first_gap(request: AuthedRequest, pk: int) -> HttpResponse:
+    """To the section and question of the first gap (the first section when there is none)."""
+    sa = _visible(request, pk)
+    sections = selectors.check_sheet(sa)
+    for number, section in enumerate(sections, 1):
+        for row in section.rows:
+            if row.gap:
+                return redirect(_at_question(sa, number, row.question.pk))
+    return redirect("requirements:sheet", pk=sa.pk)
 
 
 def _question_for(sa: SelfAssessment, question_pk: int) -> Question:
@@ -115,36 +222,22 @@ def _question_for(sa: SelfAssessment, question_pk: int) -> Question:
 @login_required
 @require_POST
 def answer(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
-    """Save one answer: htmx swaps that question and the status; a plain post redirects."""
+    """Save one answer as the trader goes (htmx, on change): that question's status and the
+    sheet's progress come back; a plain post goes back to the question's section."""
     sa = _visible(request, pk)
-    form = AnswerForm(request.POST)
-    error = ""
-    if not form.is_valid():
-        error = " ".join(str(m) for msgs in form.errors.values() for m in msgs)
-    else:
-        try:
-            question = _question_for(sa, question_pk)
-            services.answer_question(
-                actor=request.user,
-                self_assessment=sa,
-                question=question,
-                value=form.cleaned_data["value"],
-                sme_alternative=form.cleaned_data["sme_alternative"],
-            )
-        except DomainError as exc:
-            error = exc.message
-    if request.headers.get("HX-Request"):
-        context = {**_sheet_context(request, sa), "errors": {question_pk: error} if error else {}}
-        context["row"] = next(
-            (r for s in context["sections"] for r in s.rows if r.question.pk == question_pk), None
-        )
-        if context["row"] is None:
-            return HttpResponse(error, status=400)
-        return render(request, "requirements/_answer_saved.html", context)
-    if error:
-        return _render_sheet(request, sa, errors={question_pk: error})
-    messages.success(request, _("Answer saved."))
-    return redirect(reverse("requirements:sheet", args=[sa.pk]) + f"#q-{question_pk}")
+    error = _save_answer(request, sa, question_pk, _answer_form(question_pk, request.POST))
+    context = _sheet_context(request, sa)
+    number = _number_of(context["sections"], question_pk)
+    section = context["sections"][number - 1] if context["sections"] else None
+    row = next((r for r in section.rows if r.question.pk == question_pk), None) if section else None
+    if row is None:
+        return HttpResponse(error, status=400)
+    if not request.headers.get("HX-Request"):
+        if error:
+            messages.error(request, error)
+        return redirect(_at_question(sa, number, question_pk))
+    context |= {"row": row, "number": number, "error": error, "saved": not error}
+    return render(request, "requirements/_answer_saved.html", context)
 
 
 @login_required
@@ -152,8 +245,11 @@ def answer(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
 def upload(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
     sa = _visible(request, pk)
     form = EvidenceForm(request.POST, request.FILES)
+    number = _number_of(selectors.check_sheet(sa), question_pk)
     if not form.is_valid():
-        return _render_sheet(request, sa, errors={question_pk: _("Choose a file to upload.")})
+        return _render_section(
+            request, sa, number, errors={question_pk: _("Choose a file to upload.")}
+        )
     try:
         services.upload_evidence(
             actor=request.user,
@@ -162,9 +258,9 @@ def upload(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
             upload=form.cleaned_data["file"],
         )
     except DomainError as exc:
-        return _render_sheet(request, sa, errors={question_pk: exc.message})
+        return _render_section(request, sa, number, errors={question_pk: exc.message})
     messages.success(request, _("Evidence uploaded."))
-    return redirect(reverse("requirements:sheet", args=[sa.pk]) + f"#q-{question_pk}")
+    return redirect(_at_question(sa, number, question_pk))
 
 
 @login_required
@@ -185,8 +281,9 @@ def withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("File removed from the self-assessment."))
+    sa = item.self_assessment
     return redirect(
-        reverse("requirements:sheet", args=[item.self_assessment_id]) + f"#q-{item.question_id}"
+        _at_question(sa, _number_of(selectors.check_sheet(sa), item.question_id), item.question_id)
     )
 
 

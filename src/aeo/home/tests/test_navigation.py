@@ -2,12 +2,15 @@
 leads to a 403 or a 404), with the current page marked and the way back to its section."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from aeo.accounts.constants import Role
+from aeo.authorizations.constants import AuthorizationStatus
 from aeo.home import navigation
 from aeo.registry.models import CustomsOffice
 from aeo.registry.tests.factories import TraderFactory, UserFactory
+from aeo.supervision.tests.helpers import aeo
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +41,27 @@ def test_every_menu_item_names_a_url():
 
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_every_item_a_role_sees_opens_for_it(client, audience):
-    user = _client_for(client, audience)
-    items = navigation.items_for(audience) + navigation.items_for(audience, SECTION_ITEMS)
+    user = _client_for(client, audience) or AnonymousUser()
+    items = navigation.items_for(user) + navigation.items_for(user, SECTION_ITEMS)
     assert items, f"{audience} has no menu"
     for item in items:
         url = reverse(item.url_name, kwargs={k: getattr(user, a) for k, a in item.kwargs.items()})
         response = client.get(url)
         assert response.status_code == 200, (audience, url, response.status_code)
+
+
+def test_my_aeo_is_in_the_menu_of_traders_whose_operator_holds_an_authorization(client):
+    my_aeo = reverse("supervision:my_aeo")
+    client.force_login(TraderFactory())  # never authorized: the way to apply, no AEO page
+    page = client.get("/").text
+    assert f'href="{my_aeo}"' not in page
+    assert f'href="{reverse("applications:mine")}"' in page
+    operator, trader = aeo()
+    client.force_login(trader)
+    assert f'href="{my_aeo}"' in client.get("/").text
+    # Suspended (or any status after the first authorization): the page is still its own.
+    operator.authorizations.update(status=AuthorizationStatus.SUSPENDED)
+    assert f'href="{my_aeo}"' in client.get("/").text
 
 
 def test_the_menu_marks_the_current_page_and_leads_back_to_its_section(client):

@@ -20,6 +20,21 @@ OFFICES: list[tuple[str, str, str, bool]] = [
     ("OKINAWA", "Okinawa Regional Customs", "regional", True),
 ]
 
+# Japan Customs' own names of the offices, by code.
+OFFICE_NAMES_JA: dict[str, str] = {
+    "CTB": "財務省関税局",
+    "AEOC": "AEOセンター（東京税関）",
+    "HAKODATE": "函館税関",
+    "TOKYO": "東京税関",
+    "YOKOHAMA": "横浜税関",
+    "NAGOYA": "名古屋税関",
+    "OSAKA": "大阪税関",
+    "KOBE": "神戸税関",
+    "MOJI": "門司税関",
+    "NAGASAKI": "長崎税関",
+    "OKINAWA": "沖縄地区税関",
+}
+
 # ISO 3166-2:JP code, prefecture, regional customs code
 PREFECTURES: list[tuple[str, str, str]] = [
     ("JP-01", "Hokkaido", "HAKODATE"),
