@@ -246,7 +246,7 @@ def _wait_until_served(host: str, port: int, workers: int, timeout: float = 60.0
 
 
 def load_test(env: dict[str, str], seconds: int) -> list[str]:
-    """gunicorn (as `aeo serve` runs it) on the large data set; the lookups and `/bare` (a
+    """`aeo serve` (gunicorn, as in production) on the large data set; the lookups and `/bare` (a
     Django view answering a constant, through the same middleware: the framework's floor)
     under the same load."""
     import socket
@@ -266,11 +266,11 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
         [
             sys.executable,
             "-m",
-            "gunicorn",
-            "aeo.wsgi",
-            f"--bind=127.0.0.1:{port}",
+            "aeo",
+            "serve",
+            "--host=127.0.0.1",
+            f"--port={port}",
             f"--workers={workers}",
-            "--log-level=warning",
         ],
         env=env,
         stdout=subprocess.DEVNULL,

@@ -81,14 +81,18 @@ def rows_after(queryset: QuerySet, fields: list[str], cursor: str) -> QuerySet:
             raise BadCursor(cursor)
         if isinstance(v, int) and abs(v) > MAX_INT or isinstance(v, str) and not _storable(v):
             raise BadCursor(cursor)
-    after = Q()
-    for i, field in enumerate(fields):  # (a > x) or (a = x and b > y) or …
+    # a >= x (a range an index on the first field reads from x on), and then the rows past the
+    # cursor's: (a > x) or (a = x and b > y) or …
+    first = fields[0]
+    after = Q(**{f"{first.lstrip('-')}__{'lte' if first.startswith('-') else 'gte'}": values[0]})
+    past = Q()
+    for i, field in enumerate(fields):
         name = field.lstrip("-")
         step = Q(**{f"{name}__{'lt' if field.startswith('-') else 'gt'}": values[i]})
         for earlier, value in zip(fields[:i], values[:i], strict=False):
             step &= Q(**{earlier.lstrip("-"): value})
-        after |= step
+        past |= step
     try:
-        return queryset.filter(after)
+        return queryset.filter(after & past)
     except (ValueError, TypeError, ValidationError) as exc:  # a value the field cannot take
         raise BadCursor(cursor) from exc
