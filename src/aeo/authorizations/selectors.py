@@ -64,10 +64,10 @@ def search_authorizations(
     `registry.selectors.operator_search`), AEO type and status."""
     q = q.strip()
     if q:
-        operators = Operator.objects.filter(registry_selectors.operator_search(q))
-        qs = qs.filter(
-            Q(aeo_number__startswith=q.upper()) | Q(operator_id__in=operators.values("pk"))
-        )
+        parties = Q(operator_id__in=Operator.objects.filter(registry_selectors.operator_search(q)))
+        if any(c.isalpha() for c in q):  # AEO numbers have letters; without them, one index read
+            parties |= Q(aeo_number__startswith=q.upper())
+        qs = qs.filter(parties)
     if aeo_type:
         qs = qs.filter(aeo_type=aeo_type)
     if status:
