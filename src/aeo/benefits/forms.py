@@ -39,6 +39,10 @@ class BenefitForm(UswdsForm):
     condition_percent = forms.DecimalField(
         label=_("Reduction (%)"),
         required=False,
+        help_text=_(
+            "Required for a customs benefit of low rate of inspections: the selectivity lowers "
+            "the AEO's examination rates by it (75: a quarter of the rates)."
+        ),
         min_value=0,
         max_value=100,
         max_digits=5,

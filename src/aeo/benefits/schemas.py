@@ -145,7 +145,12 @@ class BenefitIn(Schema):
     category: Category
     legal_basis: str = Field("", max_length=300)
     conditions: str = Field("", max_length=2000)
-    condition_percent: float | None = Field(None, gt=0, le=100)
+    condition_percent: float | None = Field(
+        None,
+        gt=0,
+        le=100,
+        description="the reduction; required for customs benefits of category low_inspection",
+    )
     condition_amount: int | None = Field(None, gt=0, lt=10**14)
     valid_from: BoundedDate | None = None
     valid_to: BoundedDate | None = None

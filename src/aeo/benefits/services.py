@@ -198,6 +198,17 @@ def _percent(value: Decimal | float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
 
 
+def _reduction_given(category: str, by_customs: bool, percent: Decimal | None) -> None:
+    """A customs benefit of low rate of inspections states its reduction: the border's
+    selectivity lowers the AEO's examination rates by it."""
+    if category == Category.LOW_INSPECTION and by_customs and percent is None:
+        raise DomainError(
+            _("Give the reduction (%): the selectivity lowers the AEO's examination rates by it."),
+            field="condition_percent",
+            code="required",
+        )
+
+
 def _amounts(percent: Decimal | None, amount: int | None) -> None:
     if percent is not None and not Decimal(0) < percent <= Decimal(100):
         raise DomainError(
@@ -243,6 +254,7 @@ def create_benefit(
         )
     condition_percent = _percent(condition_percent)
     _amounts(condition_percent, condition_amount)
+    _reduction_given(category, agency is None, condition_percent)
     benefit = Benefit.objects.create(
         economy_id=economy,
         title_en=_text(title_en, "title_en", _("Give the benefit's title.")),
@@ -275,7 +287,10 @@ def create_benefit(
 def publish_benefit(
     *, actor: Any, benefit: Benefit, comment: str = "", version: int | None = None
 ) -> Benefit:
-    """Publish a draft: it enters the catalogue and the AEOs' "your benefits" (audited)."""
+    """Publish a draft: it enters the catalogue and the AEOs' "your benefits" (audited). A
+    customs benefit of low rate of inspections needs its reduction: it is what the border's
+    selectivity applies to the AEO's declarations."""
+    _reduction_given(benefit.category, benefit.agency_id is None, benefit.condition_percent)
     return transition(
         actor=actor,
         obj=benefit,

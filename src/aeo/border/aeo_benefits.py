@@ -4,10 +4,11 @@ AEOs' under an MRA in force; and the record of their use for the KPIs.
 An AEO's modifier is the published customs benefit of category "low rate of inspections",
 valid on the lodgment day, of an AEO type the party holds that day (active authorization) whose
 roles match its part in the declaration: the importer on imports, the exporter on exports, the
-declarant when it is our AEO customs broker. Its condition percent is the reduction of the random
-and top-up rates (`DEFAULT_REDUCTION_PCT` where it sets none), floored so that an AEO is examined
-less, never not at all. The catalogue is read once per batch, the authorizations once
-(`benefits.selectors.held_type_spans`).
+declarant when it is our AEO customs broker. Its condition percent (required to publish one) is
+the reduction of the random and top-up rates, floored so that an AEO is examined less, never not
+at all. A partner's AEO gets the most favourable such benefit of those the arrangement in force
+gives partner AEOs (`benefits_here`). The catalogue is read once per batch, the authorizations
+once (`benefits.selectors.held_type_spans`).
 """
 
 from collections.abc import Iterable, Sequence
@@ -18,9 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils.functional import Promise
-from django.utils.translation import get_language, gettext_noop
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language
 
 from aeo.benefits import selectors as benefit_selectors
 from aeo.benefits import services as benefit_services
@@ -32,43 +31,39 @@ from aeo.registry import selectors as registry_selectors
 from aeo.registry.constants import OperatorRole
 from aeo.registry.models import Operator
 
-DEFAULT_REDUCTION_PCT = Decimal(75)  # the seed's "reduced examination": a quarter of the rates
 MIN_FACTOR = 0.001  # one thousandth (selectivity's MILLI): reduced, never zero
 ROLE_OF = {"import": OperatorRole.IMPORTER, "export": OperatorRole.EXPORTER}
 
 
 @dataclass(frozen=True)
 class Modifier:
-    """A benefit as selectivity applies it; `benefit_id` None: the MRA's, not the catalogue's."""
+    """A catalogue benefit as selectivity applies it."""
 
     code: str
     title_en: str
     title_ja: str
     random_factor: float
     top_up_factor: float
-    benefit_id: int | None = None
+    benefit_id: int
 
     def __post_init__(self) -> None:
         if not (0 < self.random_factor <= 1 and 0 < self.top_up_factor <= 1):
             raise ValueError(f"{self.code}: a benefit reduces selection, never to zero")
 
 
-MRA_TITLE = gettext_noop("Reduced examination under an MRA (partner's AEO)")
-MRA_LABEL: Promise = _(MRA_TITLE)
-MRA_MEANING: Promise = _("Half of the random examination rate and of the top-up.")
-MRA_REDUCED_EXAMINATION = Modifier(
-    "mra_reduced_examination", MRA_TITLE, "", random_factor=0.5, top_up_factor=0.5
-)
-
-
-def factor(percent: Decimal | None) -> float:
+def factor(percent: Decimal) -> float:
     """The share of the rates left by a reduction of `percent` (never below the floor)."""
-    reduction = DEFAULT_REDUCTION_PCT if percent is None else percent
-    return max(MIN_FACTOR, round(1 - float(reduction) / 100, 3))
+    return max(MIN_FACTOR, round(1 - float(percent) / 100, 3))
+
+
+def share_left(benefit: CatalogueBenefit) -> float:
+    """The share of the rates a benefit that `reduces_examination` leaves."""
+    assert benefit.condition_percent is not None
+    return factor(benefit.condition_percent)
 
 
 def modifier_of(benefit: CatalogueBenefit) -> Modifier:
-    share = factor(benefit.condition_percent)
+    share = share_left(benefit)
     return Modifier(
         f"benefit-{benefit.pk}", benefit.title_en, benefit.title_ja, share, share, benefit.pk
     )
@@ -76,10 +71,29 @@ def modifier_of(benefit: CatalogueBenefit) -> Modifier:
 
 def title(reason_benefit: dict[str, Any]) -> str:
     """A recorded benefit's title in the active language."""
-    if reason_benefit.get("code") == MRA_REDUCED_EXAMINATION.code:
-        return str(MRA_LABEL)
     ja = reason_benefit.get("title_ja") or ""
     return ja if ja and (get_language() or "").startswith("ja") else reason_benefit["title_en"]
+
+
+def reduces_examination(benefit: CatalogueBenefit) -> bool:
+    """A published customs benefit of low rate of inspections with its reduction: what
+    selectivity applies."""
+    return (
+        benefit.status == BenefitStatus.PUBLISHED
+        and benefit.category == Category.LOW_INSPECTION
+        and benefit.agency_id is None
+        and benefit.condition_percent is not None
+    )
+
+
+def most_favourable(benefits: Iterable[CatalogueBenefit], on: date) -> CatalogueBenefit | None:
+    """The benefit of `benefits` valid on `on` that reduces the rates the most."""
+    fitting = [
+        b
+        for b in benefits
+        if (b.valid_from is None or b.valid_from <= on) and (b.valid_to is None or b.valid_to >= on)
+    ]
+    return min(fitting, key=share_left, default=None)
 
 
 class Catalogue:
@@ -88,14 +102,16 @@ class Catalogue:
 
     def __init__(self, economy: str | None = None) -> None:
         self.economy = economy or settings.AEO_ECONOMY
-        self.benefits = list(
-            CatalogueBenefit.objects.filter(
+        self.benefits = [
+            b
+            for b in CatalogueBenefit.objects.filter(
                 economy_id=self.economy,
                 status=BenefitStatus.PUBLISHED,
                 category=Category.LOW_INSPECTION,
                 agency__isnull=True,
             ).order_by("pk")
-        )
+            if reduces_examination(b)
+        ]
         types = registry_selectors.aeo_types(self.economy)
         self.types_of_role: dict[str, set[str]] = {
             role: {t.code for t in types if role in t.roles}
@@ -105,14 +121,7 @@ class Catalogue:
     def best(self, held: set[str], role: str, on: date) -> CatalogueBenefit | None:
         """The most favourable benefit of the `held` types that admit `role`, valid on `on`."""
         codes = held & self.types_of_role.get(role, set())
-        fitting = [
-            b
-            for b in self.benefits
-            if codes & set(b.aeo_types)
-            and (b.valid_from is None or b.valid_from <= on)
-            and (b.valid_to is None or b.valid_to >= on)
-        ]
-        return min(fitting, key=lambda b: factor(b.condition_percent), default=None)
+        return most_favourable((b for b in self.benefits if codes & set(b.aeo_types)), on)
 
 
 def held_types(rows: Sequence[dict[str, Any]], days: Sequence[date]) -> list[dict[str, set]]:
@@ -147,7 +156,7 @@ def aeo_modifier(
         found.append((broker, declarant))
     if not found:
         return None, ""
-    benefit, tin = min(found, key=lambda pair: factor(pair[0].condition_percent))
+    benefit, tin = min(found, key=lambda pair: share_left(pair[0]))
     return modifier_of(benefit), tin
 
 

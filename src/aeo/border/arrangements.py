@@ -4,13 +4,16 @@ monitoring clause) and the partners' answer on a partner AEO, as the status exch
 The answer maps to a lane's `PartnerStatus`: an active AEO of the partner is valid, even when
 the partner's data are stale (an outage never takes a benefit away); suspended, revoked, expired
 or surrendered is not an AEO; an id the partner never sent (or whose consent was withdrawn) is
-unknown. Only a valid AEO under an arrangement in force gets the MRA benefit.
+unknown. Only a valid AEO under an arrangement in force gets the MRA benefit: the most
+favourable of the arrangement's benefits here that reduce examination (`reductions`).
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from aeo.benefits.models import Benefit
+from aeo.border.aeo_benefits import reduces_examination
 from aeo.border.constants import PartnerStatus
 from aeo.mra import selectors as mra_selectors
 from aeo.mra.constants import MRAStatus, VerifiedStatus
@@ -28,6 +31,8 @@ class Arrangement:
     directions: tuple[str, ...] = ("import",)  # the goods whose partner AEOs get the benefit
     # The monitoring clause: the rate of change of the mean release time each stage must reach.
     targets: dict[int, float] = field(default_factory=lambda: dict(DEFAULT_TARGETS))
+    # Our catalogue's benefits of reduced examination that the partner's AEOs get here.
+    reductions: tuple[Benefit, ...] = ()
 
     def in_force(self, on: date) -> bool:
         return self.applies and on >= self.entry_into_force
@@ -51,6 +56,7 @@ def arrangements() -> list[Arrangement]:
                     title=mra.title,
                     applies=mra.status == MRAStatus.IN_FORCE,
                     targets=targets or dict(DEFAULT_TARGETS),
+                    reductions=tuple(b for b in mra.benefits_here.all() if reduces_examination(b)),
                 )
             )
     return found

@@ -60,17 +60,24 @@ def sentences(reason: dict[str, Any]) -> list[str]:
         )
     benefit = reason.get("benefit")
     if benefit:
+        values = {
+            "benefit": aeo_benefits.title(benefit),
+            "id": benefit.get("id"),
+            "share": _pct(benefit["random_factor"]),
+            "arrangement": benefit.get("arrangement", ""),
+        }
         said.append(
             (
-                _("Benefit applied: %(benefit)s (no. %(id)s): %(share)s of the selection rates.")
-                if benefit.get("id")
-                else _("Benefit applied: %(benefit)s: %(share)s of the selection rates.")
+                _(
+                    "Benefit applied to the partner's AEO under %(arrangement)s: %(benefit)s "
+                    "(no. %(id)s): %(share)s of the selection rates."
+                )
+                if benefit.get("source") == "mra"
+                else _(
+                    "Benefit applied: %(benefit)s (no. %(id)s): %(share)s of the selection rates."
+                )
             )
-            % {
-                "benefit": aeo_benefits.title(benefit),
-                "id": benefit.get("id"),
-                "share": _pct(benefit["random_factor"]),
-            }
+            % values
         )
     if decided == "none":
         said.append(_("No criterion, draw or top-up applied: %(lane)s.") % {"lane": _lane("free")})

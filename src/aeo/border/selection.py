@@ -99,6 +99,7 @@ class Party:
     importer_aeo: bool
     partner_status: str
     holder_tin: str = ""  # our AEO whose catalogue benefit applies
+    arrangement: str = ""  # the MRA under which a partner's AEO gets its benefit
 
 
 def local_date(value: Any) -> date:
@@ -121,7 +122,7 @@ def parties(rows: Sequence[dict[str, Any]]) -> list[Party]:
     for r, day, held in zip(rows, days, held_types, strict=True):
         aeo, holder = aeo_benefits.aeo_modifier(catalogue, r, held, day)
         partner_status = ""
-        mra = None
+        mra, under = None, ""
         if r.get("partner_aeo_id"):
             partner_status = statuses[(r["partner_economy"].upper(), r["partner_aeo_id"])]
             arrangement = by_partner.get(r["partner_economy"].upper())
@@ -130,12 +131,13 @@ def parties(rows: Sequence[dict[str, Any]]) -> list[Party]:
                 and arrangement is not None
                 and arrangement.in_force(day)
                 and r["direction"] in arrangement.directions
+                and (best := aeo_benefits.most_favourable(arrangement.reductions, day))
             ):
-                mra = aeo_benefits.MRA_REDUCED_EXAMINATION
+                mra, under = aeo_benefits.modifier_of(best), arrangement.title
         if aeo is not None and (mra is None or aeo.random_factor <= mra.random_factor):
             party = Party(aeo, "aeo", bool(held["trader"]), partner_status, holder)
         elif mra is not None:
-            party = Party(mra, "mra", bool(held["trader"]), partner_status)
+            party = Party(mra, "mra", bool(held["trader"]), partner_status, arrangement=under)
         else:
             party = Party(None, "", bool(held["trader"]), partner_status)
         found.append(party)
@@ -214,6 +216,7 @@ def explain(
                 "title_en": benefit.title_en,
                 "title_ja": benefit.title_ja,
                 "source": party.source,
+                "arrangement": party.arrangement,
                 "random_factor": benefit.random_factor,
                 "top_up_factor": benefit.top_up_factor,
             }

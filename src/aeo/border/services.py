@@ -131,11 +131,11 @@ class ChunkResult:
 
 
 def _uses(rows: Iterable[dict[str, Any]], parties: Iterable[Any]) -> list[tuple[int, int, str]]:
-    """(benefit id, operator id, declaration number) of each catalogue benefit a lane applied,
-    to the party that holds it."""
+    """(benefit id, operator id, declaration number) of each catalogue benefit a lane applied
+    to our AEO that holds it (a partner's AEO is not ours to count)."""
     found = []
     for row, party in zip(rows, parties, strict=True):
-        if party is None or party.benefit is None or party.benefit.benefit_id is None:
+        if party is None or party.benefit is None or party.source != "aeo":
             continue
         holder = row["trader_id"] if party.holder_tin == row["trader_tin"] else row["declarant_id"]
         if holder is not None:

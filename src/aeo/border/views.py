@@ -137,6 +137,19 @@ def _parties(d: Declaration) -> dict:
     }
 
 
+def _mra_benefit(request: AuthedRequest, applied: dict | None) -> dict | None:
+    """The catalogue benefit a partner's AEO got under an MRA, as the lane recorded it, with
+    what it means in practice (the catalogue's words, if the benefit is still there)."""
+    if not applied or applied.get("source") != "mra" or not applied.get("id"):
+        return None
+    benefit = benefit_selectors.benefits_visible_to(request.user).filter(pk=applied["id"]).first()
+    return {
+        "title": aeo_benefits.title(applied),
+        "arrangement": applied.get("arrangement", ""),
+        "meaning": benefit.description if benefit else "",
+    }
+
+
 def _page(request: AuthedRequest, d: Declaration, bound=None) -> HttpResponse:
     offered = available(WORKFLOW, d, request.user, ACTIONS)
     benefit = (d.lane_reason or {}).get("benefit")
@@ -148,10 +161,7 @@ def _page(request: AuthedRequest, d: Declaration, bound=None) -> HttpResponse:
             "parties": _parties(d),
             "reasons": explanation.sentences(d.lane_reason),
             "applied_id": benefit.get("id") if benefit else None,
-            "mra_benefit": (
-                aeo_benefits.MRA_MEANING if benefit and benefit["source"] == "mra" else None
-            ),
-            "mra_label": aeo_benefits.MRA_LABEL,
+            "mra_benefit": _mra_benefit(request, benefit),
             "actions": forms_for(offered, d, bound),
             "open_action": bound[0] if bound else None,
             "history": selectors.history(d),

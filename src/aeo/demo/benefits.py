@@ -42,6 +42,8 @@ AGENCIES = [
     ),
 ]
 CUSTOMS_ACT = "Customs Act (Act No. 61 of 1954)"
+# The seed's "reduced examination": the selectivity keeps a quarter of the AEO's rates.
+REDUCED_EXAMINATION_PCT = 75
 # (types, English title, Japanese title, category, legal basis, what it means in practice in
 # English and in Japanese)
 SEED_BENEFITS = [
@@ -225,5 +227,6 @@ def _published(actor, agency, types, en, ja, category, basis, practice, practice
         description_en=practice,
         description_ja=practice_ja,
         valid_from=date(2008, 4, 1) if agency is None else date(2025, 11, 1),
+        condition_percent=REDUCED_EXAMINATION_PCT if category == Category.LOW_INSPECTION else None,
     )
     return services.publish_benefit(actor=actor, benefit=benefit, comment="Seed benefit")

@@ -272,10 +272,10 @@ def exchange_status() -> list[Partner]:
 
 def arrangements_with_entry_into_force() -> list[Arrangement]:
     """Arrangements that have entered into force (whatever their state now), with their
-    partners and monitoring clause: what the border applies and measures."""
+    partners, monitoring clause and benefits here: what the border applies and measures."""
     return list(
         Arrangement.objects.filter(in_force_from__isnull=False)
-        .prefetch_related("partners", "indicators")
+        .prefetch_related("partners", "indicators", "benefits_here")
         .order_by("in_force_from", "pk")
     )
 

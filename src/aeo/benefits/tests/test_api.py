@@ -49,6 +49,13 @@ def test_an_oga_officer_drafts_the_policy_officer_publishes(client):
     assert post(client, "/api/v1/benefits", body | {"agency": "maff"}, officer).status_code == 403
     unknown = post(client, "/api/v1/benefits", body | {"agency": "nope"}, policy)
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "agency"
+    # A customs benefit of reduced examination states its reduction: selectivity applies it.
+    bare = post(client, "/api/v1/benefits", body, policy)
+    error = bare.json()["errors"][0]
+    assert bare.status_code == 422 and (error["field"], error["code"]) == (
+        "condition_percent",
+        "required",
+    )
     customs = post(client, "/api/v1/benefits", body | {"condition_percent": 12.5}, policy).json()
     assert customs["condition_percent"] == 12.5
     hidden = post(client, f"/api/v1/benefits/{customs['id']}/publish", {}, officer)

@@ -33,6 +33,25 @@ def test_a_policy_officer_drafts_and_publishes_a_customs_benefit_audited():
     assert event.actor == policy and event.changes["status"] == ["draft", "published"]
 
 
+def test_a_customs_benefit_of_reduced_examination_is_published_only_with_its_reduction():
+    policy = policy_officer()
+    with pytest.raises(DomainError) as refused:
+        benefit(policy, category=Category.LOW_INSPECTION)
+    assert (refused.value.field, refused.value.code) == ("condition_percent", "required")
+    # A draft of before the rule (no reduction) is refused at publication, and stays a draft.
+    old = benefit(policy, category=Category.LOW_INSPECTION, condition_percent=75)
+    type(old).objects.filter(pk=old.pk).update(condition_percent=None)
+    old.refresh_from_db()
+    with pytest.raises(DomainError):
+        services.publish_benefit(actor=policy, benefit=old)
+    old.refresh_from_db()
+    assert old.status == BenefitStatus.DRAFT
+    # An agency's (not applied by customs' selectivity) needs none.
+    mhlw = agency("mhlw")
+    food = benefit(policy, category=Category.LOW_INSPECTION, agency=mhlw, publish=True)
+    assert food.status == BenefitStatus.PUBLISHED
+
+
 def test_an_oga_officer_drafts_and_publishes_only_its_agencys_benefits():
     mhlw, maff = agency("mhlw"), agency("maff-pps")
     officer = oga_officer(mhlw)

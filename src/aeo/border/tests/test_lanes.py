@@ -145,8 +145,13 @@ def test_a_batch_reads_the_benefits_in_a_few_queries(
     assert BenefitUse.objects.count() == 400
 
 
-def test_a_partner_aeo_gets_the_mra_benefit_only_as_the_exchange_and_the_arrangement_say():
+def test_a_partner_aeo_gets_the_mra_benefit_only_as_the_exchange_and_the_arrangement_say(
+    benefit_factory,
+):
     mra = in_force_with("TW")
+    reduced = benefit_factory(["EXP"], percent=60, title="Reduced examination of partner AEOs")
+    slight = benefit_factory(["EXP"], percent=10, title="Slightly reduced examination")
+    mra.benefits_here.set([reduced, slight])
     taipei = FakePartner()
     taipei.register()
     receive_batch(token=taipei.batch([record(1, number="TW-AEO-0001")]))
@@ -160,7 +165,23 @@ def test_a_partner_aeo_gets_the_mra_benefit_only_as_the_exchange_and_the_arrange
     before = lodged("TW-AEO-0001", eif - timedelta(days=1))
     after = lodged("TW-AEO-0001", eif)
     assert before.lane_reason["benefit"] is None and before.partner_status == "valid"
-    assert after.lane_reason["benefit"]["source"] == "mra"
+    # The arrangement's most favourable benefit here, named with the arrangement; a partner's
+    # AEO is not ours, so no use is counted.
+    applied = after.lane_reason["benefit"]
+    assert (applied["source"], applied["id"], applied["arrangement"]) == (
+        "mra",
+        reduced.pk,
+        "JP-TW",
+    )
+    assert applied["random_factor"] == pytest.approx(0.4)
+    assert after.lane_reason["random"]["rate"] == pytest.approx(0.02 * 0.4)
+    said = " ".join(explanation.sentences(after.lane_reason))
+    assert f"under JP-TW: {reduced.title_en} (no. {reduced.pk})" in said
+    assert not BenefitUse.objects.exists()
+    # An arrangement that gives partner AEOs no reduced examination here: no benefit.
+    mra.benefits_here.set([])
+    assert lodged("TW-AEO-0001", eif).lane_reason["benefit"] is None
+    mra.benefits_here.set([reduced])
     # An id the partner never sent: unknown, no benefit.
     unknown = lodged("TW-AEO-0999", eif)
     assert unknown.lane_reason["benefit"] is None and unknown.partner_status == "unknown"

@@ -177,3 +177,20 @@ def test_the_declaration_page_lists_each_partys_benefits_and_the_one_the_lane_us
         benefit_factory(["IMP"], category="rapid_release", title=f"More {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_the_declaration_page_names_the_mra_benefit_a_partners_aeo_got(client, benefit_factory):
+    from aeo.mra.services.inbound import receive_batch
+    from aeo.mra.tests.conftest import FakePartner, in_force_with, record
+
+    mra = in_force_with("TW")
+    reduced = benefit_factory(["EXP"], percent=60, title="Reduced examination of partner AEOs")
+    mra.benefits_here.set([reduced])
+    taipei = FakePartner()
+    taipei.register()
+    receive_batch(token=taipei.batch([record(1, number="TW-AEO-0001")]))
+    d = lodge("free", partner_aeo_id="TW-AEO-0001", partner_economy="TW")
+    client.force_login(officer())
+    page = client.get(reverse("border:declaration", args=[d.pk])).content.decode()
+    assert 'data-testid="mra-benefit"' in page and reduced.title_en in page
+    assert "under JP-TW" in page and reduced.description_en in page
