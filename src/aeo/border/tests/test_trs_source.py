@@ -4,10 +4,12 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.db import connection
 
 from aeo.accounts.constants import Role
 from aeo.border import services, trs_source
 from aeo.border.intake import validate
+from aeo.border.models import Declaration
 from aeo.border.tests.helpers import officer, row
 from aeo.trs.engine import Period, as_dict, compare
 
@@ -82,3 +84,22 @@ def test_monitoring_through_the_api_for_policy_officers_only(client):
         HTTP_AUTHORIZATION=f"Bearer {issue_token(actor=None, user=policy)}",
     )
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "entry_into_force"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL streams by COPY; SQLite reads rows"
+)
+def test_postgresql_streams_by_copy_the_rows_reading_them_gives():
+    import pyarrow as pa
+
+    lodge_history(120)
+    Declaration.objects.filter(pk__in=Declaration.objects.order_by("pk")[:5]).update(lane="")
+    qs = trs_source.in_scope("TW", date(2019, 1, 1), date(2019, 12, 31))
+
+    def table(batches):
+        return pa.Table.from_batches(list(batches), trs_source.SCHEMA).sort_by("declaration_id")
+
+    copied, read = table(trs_source._copied_batches(qs)), table(trs_source._read_batches(qs))
+    assert copied.num_rows == qs.count() and copied.equals(read)
+    assert copied.column("clearance_mode").null_count == 5
+    assert copied.column("delivered_at").null_count > 0
