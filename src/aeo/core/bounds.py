@@ -100,9 +100,12 @@ class Pagination(LimitOffsetPagination):
         else:
             items = list(queryset[pagination.offset : pagination.offset + limit + 1])
         more, items = len(items) > limit, items[:limit]
+        # A first page or a last one that is not empty (by offset) tells the count itself: a
+        # lookup answered in one page costs no COUNT.
+        known = pagination.after is None and not more and (items or not pagination.offset)
         return {
             "items": items,
-            "count": self._items_count(queryset),
+            "count": pagination.offset + len(items) if known else self._items_count(queryset),
             "next": keyset.cursor_after(items[-1], fields) if more and fields else None,
         }
 

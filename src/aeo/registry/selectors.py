@@ -57,12 +57,20 @@ def tin_starts_with(q: str, path: str = "") -> Q:
     return Q(**{f"{path}tin__startswith": tin}) if tin else Q(pk__in=[])
 
 
+# A query of at least this many digits and nothing else (separators aside) is a TIN or its
+# beginning, not a part of a name: it reads the TIN index alone (the status lookup's case).
+TIN_DIGITS = 8
+
+
 def operator_search(q: str, path: str = "") -> Q:
     """The one search of operators: by TIN (exact or prefix) or by a part of the legal name,
     through indexes on both databases and with the same results on both."""
     q = q.strip()
     if not q:
         return Q()
+    tin = normalize_tin(q)
+    if tin.isdigit() and len(tin) >= TIN_DIGITS:
+        return tin_starts_with(q, path)
     return tin_starts_with(q, path) | name_contains(q, path)
 
 

@@ -82,3 +82,24 @@ def test_a_cursor_that_is_no_page_s_next_answers_422(client, headers, after):
     response = client.get("/api/v1/operators", {"after": after}, **headers)
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_cursor"
+
+
+def test_the_count_is_exact_and_a_page_that_tells_it_costs_no_count_query(client, headers):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(5):
+        OperatorFactory(legal_name=f"Operator {n}")
+
+    def page(**params):
+        with CaptureQueriesContext(connection) as seen:
+            body = client.get("/api/v1/operators", params, **headers).json()
+        counted = any("COUNT(" in q["sql"].upper() for q in seen.captured_queries)
+        return body["count"], len(body["items"]), counted
+
+    assert page(limit=10) == (5, 5, False)  # the whole list in one page
+    assert page(limit=2) == (5, 2, True)  # more to come: counted
+    assert page(limit=2, offset=4) == (5, 1, False)  # the last page, by offset
+    assert page(limit=2, offset=9) == (5, 0, True)  # past the end: counted
+    after = client.get("/api/v1/operators", {"limit": 2}, **headers).json()["next"]
+    assert page(limit=2, after=after) == (5, 2, True)  # by cursor: counted

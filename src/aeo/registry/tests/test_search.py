@@ -1,5 +1,6 @@
 """Operator and register search: indexed on both databases, with the same results as the rule
-written out in Python (TIN exact or prefix, or a part of the legal name, ignoring case)."""
+written out in Python (TIN exact or prefix, or a part of the legal name, ignoring case; a query
+of eight digits or more is a TIN only)."""
 
 import pytest
 
@@ -41,10 +42,12 @@ QUERIES = [
 
 def expected(q: str) -> set[int]:
     tin = normalize(q)
+    by_name = not (tin.isdigit() and len(tin) >= selectors.TIN_DIGITS)
     return {
         op.pk
         for op in Operator.objects.all()
-        if (tin and op.tin.startswith(tin)) or q.strip().lower() in op.legal_name.lower()
+        if (tin and op.tin.startswith(tin))
+        or (by_name and q.strip().lower() in op.legal_name.lower())
     }
 
 
@@ -72,6 +75,10 @@ def test_tin_matches_exactly_or_by_prefix_with_separators_ignored(operators):
     assert found(prefix) == expected(prefix)
     assert operators[3].pk in found(prefix)
     assert found(tin[3:]) == set()  # a TIN is found by its start, not any part
+    # Eight digits or more are a TIN, not a part of a name; fewer may be either.
+    numbered = OperatorFactory(legal_name="Route 12345678 Freight")
+    assert numbered.pk not in found("12345678") and found("12345678") == expected("12345678")
+    assert numbered.pk in found("1234") and found("1234") == expected("1234")
 
 
 def test_a_renamed_operator_is_found_by_its_new_name_only(operators):
