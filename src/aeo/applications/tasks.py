@@ -7,15 +7,18 @@ from django.utils.translation import gettext_noop
 from aeo.accounts.constants import Role
 from aeo.accounts.models import User
 from aeo.applications import selectors, services
+from aeo.core.db import refresh_statistics
 from aeo.notifications.services import Message, notify
 
 
 @task()
 def daily_clock_tick() -> dict[str, int]:
     """Lapse applications past their respond-by date, store every running clock as of today
-    (elapsed days, and the due date of paused ones, move on); remind each unit of what is due."""
+    (elapsed days, and the due date of paused ones, move on); remind each unit of what is due;
+    refresh the planner's statistics (SQLite) for the day's new rows."""
     lapsed = services.lapse_expired_pauses()
     services.refresh_clocks()
+    refresh_statistics()
     examiners = list(
         User.objects.filter(role=Role.EXAMINER, is_active=True, office__isnull=False)
         .select_related("office")

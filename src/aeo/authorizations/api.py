@@ -45,7 +45,7 @@ kept_for_a_second = decorate_view(cache_page(LOOKUP_TTL_SECONDS))
 def search_register(request: HttpRequest, filters: Query[RegisterFilters], response: HttpResponse):
     response["Cache-Control"] = PUBLIC_CACHE
     return selectors.search_authorizations(
-        selectors.public_register(), q=filters.q, aeo_type=filters.type or ""
+        selectors.register_entries(), q=filters.q, aeo_type=filters.type or ""
     )
 
 

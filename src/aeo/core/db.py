@@ -1,6 +1,24 @@
-"""Database-level guards that the ORM alone cannot give."""
+"""Database-level guards that the ORM alone cannot give, and the planner's statistics."""
 
+from django.db import connections
 from django.db.migrations.operations.base import Operation
+
+# Rows SQLite reads per index to estimate it: a bounded ANALYZE (milliseconds on the large
+# demo), close enough for the planner's choices.
+ANALYSIS_LIMIT = 1000
+
+
+def refresh_statistics(using: str = "default") -> None:
+    """Refresh the query planner's statistics on SQLite, which keeps them only when asked
+    (PostgreSQL's autovacuum keeps its own). Without them SQLite finds one operator's
+    authorizations by reading every active one. Run by `aeo serve`, the demo and the daily
+    clock tick."""
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+        cursor.execute("ANALYZE")
 
 
 class AppendOnly(Operation):

@@ -1,3 +1,4 @@
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -98,11 +99,14 @@ def economies() -> list[Economy]:
 
 # --- AEO types (reference data per economy) ---------------------------------------------------
 
-# Every economy's types, read at most once a minute per process (the default cache): a few rows
-# that change only by a data migration or an admin edit (which forgets them at once here), and
-# every list of authorizations names them.
+# Every economy's types, read at most once a minute per process: a few rows that change only by
+# a data migration or an admin edit (which forgets them at once here), and every list of
+# authorizations names them. The default cache holds only a token for them; the types themselves
+# stay in this process's memory while the token is there (unpickling them on every call cost
+# more than the status lookup's query).
 TYPES_KEY = "registry:aeo_types"
 TYPES_TTL_SECONDS = 60
+_types_memo: dict[str, dict[str, list[AEOType]]] = {}
 
 
 @receiver([post_save, post_delete], sender=AEOType)
@@ -111,12 +115,16 @@ def _forget_types(sender: Any, **kwargs: Any) -> None:
 
 
 def _all_types() -> dict[str, list[AEOType]]:
-    found = cache.get(TYPES_KEY)
+    token = cache.get(TYPES_KEY)
+    found = _types_memo.get(token) if token else None
     if found is None:
         found = {}
         for aeo_type in AEOType.objects.order_by("economy_id", "position", "code"):
             found.setdefault(aeo_type.economy_id, []).append(aeo_type)
-        cache.set(TYPES_KEY, found, TYPES_TTL_SECONDS)
+        token = uuid.uuid4().hex
+        _types_memo.clear()
+        _types_memo[token] = found
+        cache.set(TYPES_KEY, token, TYPES_TTL_SECONDS)
     return found
 
 

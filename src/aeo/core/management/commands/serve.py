@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from aeo.core.db import refresh_statistics
+
 
 def default_workers() -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -50,6 +52,7 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, verbosity=1)
         if not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
+        refresh_statistics()
         # Sync workers serve one request at a time: each keeps its database connection (checked
         # before reuse) instead of opening one per request.
         os.environ.setdefault("CONN_MAX_AGE", "600")

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from aeo.core.db import refresh_statistics
 from aeo.demo.builder import build
 
 
@@ -69,6 +70,7 @@ class Command(BaseCommand):
 
             added = build_large(seed=opts["seed"], progress=lambda m: self.stdout.write(f"  {m}"))
             self.stdout.write(f"Large data set: added {added}")
+        refresh_statistics()
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in as:"))
         width = max(len(login.username) for login in logins)
         for login in logins:
