@@ -14,6 +14,7 @@ from aeo.authorizations.constants import (
 from aeo.authorizations.models import Authorization, AuthorizationEvent, RegisterChange
 from aeo.authorizations.validity import add_years
 from aeo.core.now import today
+from aeo.core.prepared import PreparedQuery
 from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Operator
 
@@ -76,10 +77,28 @@ def register_entries() -> QuerySet[Authorization]:
     )
 
 
+_ENTRY = PreparedQuery(
+    lambda number: (
+        register_entries().filter(aeo_number=number).order_by().values_list(*REGISTER_FIELDS)[:1]
+    )
+)
+
+
 def register_entry(aeo_number: str) -> Authorization | None:
-    """The active register entry with this AEO number, or None: one row by its unique index."""
-    found = register_entries().filter(aeo_number=aeo_number.strip().upper()).order_by()[:1]
-    return next(iter(found), None)
+    """The active register entry with this AEO number, or None: one row by its unique index,
+    by a query compiled once (`PreparedQuery`)."""
+    found = _ENTRY.rows(aeo_number.strip().upper())
+    if not found:
+        return None
+    number, aeo_type, valid_from, valid_to, status, legal_name, tin, economy_id = found[0]
+    return Authorization(
+        aeo_number=number,
+        aeo_type=aeo_type,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        status=status,
+        operator=Operator(legal_name=legal_name, tin=tin, economy_id=economy_id),
+    )
 
 
 def search_authorizations(
