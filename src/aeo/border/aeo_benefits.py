@@ -105,10 +105,7 @@ class Catalogue:
         self.benefits = [
             b
             for b in CatalogueBenefit.objects.filter(
-                economy_id=self.economy,
-                status=BenefitStatus.PUBLISHED,
-                category=Category.LOW_INSPECTION,
-                agency__isnull=True,
+                economy_id=self.economy, category=Category.LOW_INSPECTION
             ).order_by("pk")
             if reduces_examination(b)
         ]
