@@ -14,7 +14,7 @@ from aeo.applications.models import (
     ApplicationQuerySet,
     Consultation,
     SubmittedCheckSheet,
-    urgency,
+    bucket,
 )
 from aeo.core.clock import ClockReading
 from aeo.core.now import today
@@ -80,7 +80,9 @@ Buckets = dict[str, Bucket]
 
 def urgency_counts(qs: QuerySet[Application], on: date) -> dict[str, int]:
     """How many of `qs` fall in each bucket on day `on`: one indexed query."""
-    return qs.aggregate(**{name: Count("pk", filter=urgency(name, on)) for name in URGENCY})
+    return qs.clocked().aggregate(
+        **{name: Count("pk", filter=bucket(name, on)) for name in URGENCY}
+    )
 
 
 def clock_rows(qs: QuerySet[Application], on: date) -> list[tuple[Application, ClockReading]]:

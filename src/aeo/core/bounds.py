@@ -19,6 +19,7 @@ from ninja.pagination import LimitOffsetPagination
 from pydantic import AfterValidator
 
 from aeo.core import keyset
+from aeo.core.pagination import rows_at
 from aeo.core.errors import DomainError
 
 MAX_ID = 2**63 - 1
@@ -98,7 +99,7 @@ class Pagination(LimitOffsetPagination):
                 raise DomainError(message, field="after", code="invalid_cursor") from None
             items = list(rows[: limit + 1])
         else:
-            items = list(queryset[pagination.offset : pagination.offset + limit + 1])
+            items = rows_at(queryset, pagination.offset, limit + 1)
         more, items = len(items) > limit, items[:limit]
         # A first page or a last one that is not empty (by offset) tells the count itself: a
         # lookup answered in one page costs no COUNT.

@@ -22,7 +22,9 @@ from aeo.registry.tin import normalize as normalize_tin
 
 def operators_visible_to(user) -> OperatorQuerySet:
     """Officials see the whole registry; a trader sees only its own operator."""
-    qs = Operator.objects.select_related("economy", "region__office").prefetch_related("roles")
+    # The economy is prefetched, not joined: joined, SQLite reads the few economies first and
+    # then sorts all their operators to give one page by name.
+    qs = Operator.objects.select_related("region__office").prefetch_related("economy", "roles")
     if not user.is_authenticated:
         return qs.none()
     if user.role in REGISTRY_READERS or user.is_superuser:
