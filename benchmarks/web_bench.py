@@ -11,8 +11,11 @@ kept (SQLite files under var/bench/web/, PostgreSQL databases `aeo_bench_small` 
 another prefix with `BENCH_DB_PREFIX`): the small one with `aeo demo`, the large one with
 `aeo demo --size large` (bulk paths). Every operation is requested once to warm caches, then
 three times: the median server time (the request through Django's whole stack, in-process, no
-network), its ratio to the small size's and the number of queries are printed. The summary
-fails an operation whose 100k time exceeds twice its 300 time (not flat) or 200 ms.
+network), its ratio to the small size's, the number of queries and the rows shown are
+printed. An API list is asked at 100k for as many rows as it gives at 300 (`limit`), so that
+the ratio measures the table's size, not a fuller page; a page (HTML) shows what it shows, its
+rows printed beside it. The summary fails an operation whose 100k time exceeds twice its 300
+time (not flat) or 200 ms.
 
 `--load`: the status lookup by AEO number and by TIN (one AEO again and again, and 1,000
 different ones in turn) and a bare Django JSON view (the framework's floor: the same settings
@@ -131,7 +134,20 @@ def _operations() -> list[tuple[str, str, str, dict[str, str]]]:
     ]
 
 
-def measure(database: str, size: str) -> list[dict[str, Any]]:
+def _rows(response: Any) -> tuple[int, bool]:
+    """The rows the answer shows (a list's items, a page's table rows, 1 for one entry), and
+    whether it is a paginated API list, whose length `limit` sets."""
+    if response.get("Content-Type", "").startswith("application/json"):
+        body = response.json()
+        if isinstance(body, dict) and "items" in body:
+            return len(body["items"]), True
+        return 1, False
+    return response.content.count(b"<tr") - response.content.count(b"<thead"), False
+
+
+def measure(database: str, size: str, limits: dict[str, int]) -> list[dict[str, Any]]:
+    """Each operation's figures; an API list in `limits` is asked for that many rows (the
+    number the small data set gives), so that both sizes time the same amount of work."""
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aeo.settings")
@@ -147,6 +163,8 @@ def measure(database: str, size: str) -> list[dict[str, Any]]:
     _build(database, size)
     results = []
     for name, username, path, params in _operations():
+        if name in limits:
+            params = dict(params, limit=str(limits[name]))
         client = Client()
         headers = {}
         if username and path.startswith("/api/"):
@@ -167,8 +185,16 @@ def measure(database: str, size: str) -> list[dict[str, Any]]:
         if os.environ.get("BENCH_SQL"):  # the slowest queries of the last request
             for q in sorted(ctx.captured_queries, key=lambda q: -float(q["time"]))[:3]:
                 sys.stderr.write(f"{name}: {q['time']} s {q['sql'][:300]}\n")
+        rows, api_list = _rows(response)
         results.append(
-            {"name": name, "ms": statistics.median(times), "queries": queries, "status": status}
+            {
+                "name": name,
+                "ms": statistics.median(times),
+                "queries": queries,
+                "status": status,
+                "rows": rows,
+                "api_list": api_list,
+            }
         )
     return results
 
@@ -332,8 +358,8 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
 # --- Driver ----------------------------------------------------------------------------------
 
 
-def _run_worker(database: str, size: str) -> list[dict[str, Any]]:
-    env = _env(database, size)
+def _run_worker(database: str, size: str, limits: dict[str, int]) -> list[dict[str, Any]]:
+    env = dict(_env(database, size), BENCH_LIMITS=json.dumps(limits))
     Path(env["AEO_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
     if database == "postgresql":
         subprocess.run(
@@ -363,7 +389,7 @@ def main() -> int:
     parser.add_argument("--lookups", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(measure(*args.worker)))
+        print(json.dumps(measure(*args.worker, json.loads(os.environ["BENCH_LIMITS"]))))
         return 0
     if args.lookups:  # AEO numbers and TINs of the large set to look up
         import django
@@ -382,17 +408,23 @@ def main() -> int:
         return 0
     failed: list[str] = []
     for database in args.databases.split(",") if not args.only_load else []:
-        small, large = _run_worker(database, "small"), _run_worker(database, "large")
-        print(f"\n{database}: server time (median of {REPEAT}) and queries, 300 → 100k operators")
-        print(f"  {'operation':<42} {'300':>14} {'100k':>14}  ")
+        small = _run_worker(database, "small", {})
+        limits = {r["name"]: max(1, r["rows"]) for r in small if r["api_list"]}
+        large = _run_worker(database, "large", limits)
+        print(
+            f"\n{database}: server time (median of {REPEAT}), queries and rows shown,"
+            " 300 → 100k operators (API lists asked for as many rows at both sizes)"
+        )
+        print(f"  {'operation':<42} {'300':>18} {'100k':>18}  ")
         for a, b in zip(small, large, strict=True):
             ratio = b["ms"] / a["ms"]
             bad = ratio > 2 or b["ms"] > LIMIT_MS or b["status"] != 200
             if bad:
                 failed.append(f"{database}: {b['name']}")
             print(
-                f"  {a['name']:<42} {a['ms']:>7.1f} ms {a['queries']:>3}q"
-                f" {b['ms']:>7.1f} ms {b['queries']:>3}q  ×{ratio:>5.1f}  {'FAIL' if bad else 'ok'}"
+                f"  {a['name']:<42} {a['ms']:>7.1f} ms {a['queries']:>3}q {a['rows']:>3}r"
+                f" {b['ms']:>7.1f} ms {b['queries']:>3}q {b['rows']:>3}r"
+                f"  ×{ratio:>5.1f}  {'FAIL' if bad else 'ok'}"
             )
     if args.load or args.only_load:
         failed += load_test(_env(args.databases.split(",")[0], "large"), args.seconds)

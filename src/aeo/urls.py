@@ -8,6 +8,9 @@ from aeo.demo import views as demo_views
 from aeo.home import views as home_views
 
 urlpatterns = [
+    # First: the public status lookup is the most requested path, and each pattern before it
+    # costs every request a match.
+    path("api/v1/", api.urls),
     path("", home_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", core_views.readyz, name="readyz"),
@@ -23,7 +26,6 @@ urlpatterns = [
     path("inbox/", include("aeo.notifications.urls")),
     path("mra/", include("aeo.mra.urls")),
     path("benefits/", include("aeo.benefits.urls")),
-    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("demo/sent-mail/", demo_views.sent_mail_page, name="demo_sent_mail"),

@@ -1,8 +1,7 @@
 """The register (public, no authentication) and officials' operations on authorizations."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.views.decorators.cache import cache_page
 from ninja import Query, Router
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
@@ -20,17 +19,15 @@ from aeo.authorizations.schemas import (
     SuspendIn,
 )
 from aeo.core.bounds import ObjectId, Pagination
+from aeo.core.kept import kept
 
 router = Router(tags=["authorizations"])
 
-# The public register is read far more often than a status changes. Its answers (the whole
-# response, per URL and language) are kept by the server for at most this long, in the default
-# cache (per process), so that a change of status is visible everywhere within a second; shared
-# caches may keep them as long. A kept answer costs no query, no serialization and no throttle
-# check; one not kept is throttled as every public request is.
+# The public register is read far more often than a status changes. Its answers are kept by
+# the server for at most this long (per process), so that a change of status is visible
+# everywhere within a second; shared caches may keep them as long.
 LOOKUP_TTL_SECONDS = 1
-PUBLIC_CACHE = f"public, max-age={LOOKUP_TTL_SECONDS}"
-kept_for_a_second = decorate_view(cache_page(LOOKUP_TTL_SECONDS))
+kept_for_a_second = decorate_view(kept(LOOKUP_TTL_SECONDS))
 
 
 @router.get(
@@ -42,8 +39,7 @@ kept_for_a_second = decorate_view(cache_page(LOOKUP_TTL_SECONDS))
 )
 @kept_for_a_second
 @paginate(Pagination)
-def search_register(request: HttpRequest, filters: Query[RegisterFilters], response: HttpResponse):
-    response["Cache-Control"] = PUBLIC_CACHE
+def search_register(request: HttpRequest, filters: Query[RegisterFilters]):
     return selectors.search_authorizations(
         selectors.register_entries(), q=filters.q, aeo_type=filters.type or ""
     )
@@ -57,11 +53,10 @@ def search_register(request: HttpRequest, filters: Query[RegisterFilters], respo
     summary="One active AEO in the public register",
 )
 @kept_for_a_second
-def get_register_entry(request: HttpRequest, aeo_number: str, response: HttpResponse):
+def get_register_entry(request: HttpRequest, aeo_number: str):
     entry = selectors.register_entry(aeo_number)
     if entry is None:
         raise Http404
-    response["Cache-Control"] = PUBLIC_CACHE
     return entry
 
 

@@ -19,8 +19,8 @@ from ninja.pagination import LimitOffsetPagination
 from pydantic import AfterValidator
 
 from aeo.core import keyset
-from aeo.core.pagination import rows_at
 from aeo.core.errors import DomainError
+from aeo.core.pagination import rows_at
 
 MAX_ID = 2**63 - 1
 MAX_OFFSET = 10**9

@@ -65,5 +65,16 @@ def test_the_kept_answer_lives_at_most_a_second(client, entry, monkeypatch, quer
         "name": "/api/v1/register?q=Minato",
     }[query]
     assert client.get(url).status_code == 200
-    responses = [timeout for key, timeout in kept if key.startswith("views.decorators.cache.")]
+    responses = [timeout for key, timeout in kept if key.startswith("kept:")]
     assert responses and all(timeout == 1 for timeout in responses)
+
+
+def test_an_answer_is_kept_per_language_and_an_unknown_number_not_at_all(client, entry):
+    url = f"/api/v1/register/{entry.aeo_number}"
+    english = client.get(url, headers={"accept-language": "en"}).json()
+    japanese = client.get(url, headers={"accept-language": "ja"}).json()
+    assert english["type_label"] != japanese["type_label"]
+    assert client.get(url, headers={"accept-language": "en"}).json() == english
+    missing = client.get("/api/v1/register/JP-NONE-000000")
+    assert missing.status_code == 404
+    assert "max-age" not in missing.get("Cache-Control", "")
