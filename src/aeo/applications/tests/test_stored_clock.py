@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from aeo.applications import selectors, services
 from aeo.applications.constants import CLOCK_STATES, DUE_SOON_BUSINESS_DAYS
@@ -148,3 +149,16 @@ def test_the_dashboard_counts_every_bucket_and_shows_the_soonest_due(monkeypatch
     assert len(dues) == 2 and dues == sorted(dues)
     oldest = Application.objects.order_by("accepted_on").first()
     assert buckets["overdue"].rows[0][0] == oldest
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner")
+@pytest.mark.parametrize("name", URGENCY)
+def test_sqlite_reads_a_bucket_from_the_clock_index(name):
+    """A partial index is used only by a query that states its condition with the same
+    constants (`InlineIn`); with the states bound, SQLite read every application."""
+    rows = Application.objects.urgency(name, today()).values_list("pk", flat=True)[:10]
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "USING INDEX application_due" in plan

@@ -36,3 +36,31 @@ def test_the_operator_list_says_when_more_match_than_it_pages(client, monkeypatc
     assert "More than 30 match" in page
     monkeypatch.setattr(pagination.BoundedPaginator, "max_counted", 50)
     assert "More than" not in client.get(reverse("registry:operator_list")).content.decode()
+
+
+def test_a_deep_page_reads_the_rows_it_skips_as_ids_only():
+    OperatorFactory.create_batch(9)
+    ordered = Operator.objects.select_related("economy").prefetch_related("roles")
+    ordered = ordered.order_by("legal_name", "pk")
+    expected = list(ordered)
+    for offset in (0, 1, 4, 8, 9):
+        assert pagination.rows_at(ordered, offset, 3) == expected[offset : offset + 3]
+    with CaptureQueriesContext(connection) as ctx:
+        (row,) = pagination.rows_at(ordered, 8, 3)
+        assert row.economy is not None  # joins and prefetches kept on the page's rows
+    skip, page, roles = (q["sql"] for q in ctx.captured_queries)
+    assert skip.startswith('SELECT "registry_operator"."id" AS "pk" FROM "registry_operator" ORD')
+    assert "OFFSET 8" in skip and "OFFSET" not in page
+    assert "registry_operatorroleassignment" in roles
+    assert pagination.rows_at(ordered.values("pk"), 8, 3) == [{"pk": expected[8].pk}]
+
+
+def test_the_bounded_paginator_gives_the_pages_django_gives():
+    from django.core.paginator import Paginator
+
+    OperatorFactory.create_batch(7)
+    ordered = Operator.objects.order_by("legal_name", "pk")
+    for orphans in (0, 2):
+        ours, django = BoundedPaginator(ordered, 3, orphans), Paginator(ordered, 3, orphans)
+        for number in django.page_range:
+            assert list(ours.page(number)) == list(django.page(number))
