@@ -81,16 +81,20 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Text no database can hold (NUL, lone surrogates), unreadable bodies: 4xx before any view.
     "aeo.core.middleware.InputCheckMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's session, CSRF, authentication and message middleware, each passed by on
+    # public reads (PUBLIC_READ_PATHS), which need none of them (aeo.core.middleware).
+    "aeo.core.middleware.Sessions",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "aeo.core.middleware.Csrf",
+    "aeo.core.middleware.Authentication",
+    "aeo.core.middleware.Messages",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Login throttling and lockout (django-axes); last, as axes requires.
     "axes.middleware.AxesMiddleware",
 ]
+# GET and HEAD under these paths are public reads: no session, CSRF, login or messages.
+PUBLIC_READ_PATHS = ("/api/v1/register",)
 
 ROOT_URLCONF = "aeo.urls"
 WSGI_APPLICATION = "aeo.wsgi.application"

@@ -144,9 +144,10 @@ class Application(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
-            # Lists newest first, all of them or one unit's.
-            models.Index(fields=["created_at"], name="application_by_created"),
-            models.Index(fields=["office", "created_at"], name="application_office_created"),
+            # Lists newest first, all of them or one unit's, ties broken by id (as `rows_at`
+            # and the keyset pages order them).
+            models.Index(fields=["created_at", "id"], name="application_by_created"),
+            models.Index(fields=["office", "created_at", "id"], name="application_office_created"),
             # Running clocks soonest due first, with what `bucket` reads: a dashboard's counts
             # and first rows read the index alone.
             models.Index(fields=_BUCKET_FIELDS, condition=_CLOCKED, name="application_due"),

@@ -78,7 +78,7 @@ class Bucket:
 Buckets = dict[str, Bucket]
 
 
-def urgency_counts(qs: QuerySet[Application], on: date) -> dict[str, int]:
+def urgency_counts(qs: ApplicationQuerySet, on: date) -> dict[str, int]:
     """How many of `qs` fall in each bucket on day `on`: one indexed query."""
     return qs.clocked().aggregate(
         **{name: Count("pk", filter=bucket(name, on)) for name in URGENCY}

@@ -11,17 +11,19 @@ from django.db.models.lookups import In
 ANALYSIS_LIMIT = 1000
 
 
-def refresh_statistics(using: str = "default") -> None:
+def refresh_statistics(using: str = "default", *, after_bulk_load: bool = False) -> None:
     """Refresh the query planner's statistics on SQLite, which keeps them only when asked
     (PostgreSQL's autovacuum keeps its own). Without them SQLite finds one operator's
     authorizations by reading every active one. Run by `aeo serve`, the demo and the daily
-    clock tick."""
+    clock tick. `after_bulk_load` (the large demo): on PostgreSQL, VACUUM ANALYZE at once,
+    as autovacuum would in a while (until then a count reads the table, not an index)."""
     connection = connections[using]
-    if connection.vendor != "sqlite":
-        return
     with connection.cursor() as cursor:
-        cursor.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
-        cursor.execute("ANALYZE")
+        if connection.vendor == "sqlite":
+            cursor.execute(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+            cursor.execute("ANALYZE")
+        elif connection.vendor == "postgresql" and after_bulk_load:
+            cursor.execute("VACUUM ANALYZE")
 
 
 class InlineIn(In):

@@ -1,4 +1,5 @@
-"""Request middleware: request ids and access logs, and the input check at the boundary."""
+"""Request middleware: request ids and access logs, the input check at the boundary, and the
+public read path (the status lookup) kept clear of what only signed-in use needs."""
 
 import json
 import logging
@@ -7,6 +8,11 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
+from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.exceptions import (
     RequestDataTooBig,
     SuspiciousOperation,
@@ -15,6 +21,7 @@ from django.core.exceptions import (
 )
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
 
 from aeo.core import origin
@@ -146,3 +153,44 @@ def _form_problems(items: Iterable[tuple[str, list[str]]]) -> Problems:
                 problems.append((None if text_problem(key) else key, problem))
                 break
     return problems
+
+
+def is_public_read(request: HttpRequest) -> bool:
+    """A GET or HEAD under one of `settings.PUBLIC_READ_PATHS` (the public register's API)."""
+    return request.method in ("GET", "HEAD") and request.path_info.startswith(
+        settings.PUBLIC_READ_PATHS
+    )
+
+
+def passed_by_on_public_reads(middleware: type, on_skip: Callable | None = None) -> type:
+    """`middleware`, except on a public read, which needs none of what it does: session,
+    CSRF, login, messages. On the status lookup these cost together about a
+    third of the request (0.3 of 1.2 ms); `on_skip(request)` stands in for what a view might
+    still read."""
+
+    class PassedBy(middleware):  # type: ignore[misc, valid-type]
+        def __call__(self, request: HttpRequest) -> HttpResponse:
+            if not is_public_read(request):
+                return super().__call__(request)
+            if on_skip is not None:
+                on_skip(request)
+            return self.get_response(request)
+
+        if hasattr(middleware, "process_view"):
+
+            def process_view(self, request: HttpRequest, *args: object) -> HttpResponse | None:
+                return None if is_public_read(request) else super().process_view(request, *args)
+
+    PassedBy.__name__ = PassedBy.__qualname__ = middleware.__name__
+    return PassedBy
+
+
+def _anonymous(request: HttpRequest) -> None:
+    request.user = AnonymousUser()  # type: ignore[assignment]
+
+
+# The platform's MIDDLEWARE names these in place of the originals.
+Sessions = passed_by_on_public_reads(SessionMiddleware)
+Csrf = passed_by_on_public_reads(CsrfViewMiddleware)
+Authentication = passed_by_on_public_reads(AuthenticationMiddleware, _anonymous)
+Messages = passed_by_on_public_reads(MessageMiddleware)

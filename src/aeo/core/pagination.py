@@ -25,7 +25,7 @@ def rows_at(object_list: Any, offset: int, count: int) -> list[Any]:
     plain = (
         not offset
         or not isinstance(object_list, QuerySet)
-        or object_list._fields is not None  # values(): rows are not instances
+        or getattr(object_list, "_fields", None) is not None  # values(): not instances
         or object_list.query.distinct
         or object_list.query.group_by is not None
         or object_list.query.combinator
@@ -57,7 +57,7 @@ class BoundedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(rows_at(self.object_list, bottom, top - bottom), number, self)
+        return Page(rows_at(self.object_list, bottom, top - bottom), number, self)
 
     @property
     def truncated(self) -> bool:

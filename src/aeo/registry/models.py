@@ -217,8 +217,9 @@ class Operator(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["economy", "tin"], name="unique_tin_per_economy")
         ]
-        # The registry's order: a page of it reads the index, not a sort of every operator.
-        indexes = [models.Index(fields=["legal_name"], name="operator_by_name")]
+        # The registry's order with its tie-break: a page of it (and the ids a deep page
+        # skips) reads the index, not a sort of every operator.
+        indexes = [models.Index(fields=["legal_name", "id"], name="operator_by_name")]
         verbose_name = _("operator")
         verbose_name_plural = _("operators")
 

@@ -6,9 +6,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from aeo.accounts.constants import Role
 from aeo.authorizations import services
 from aeo.authorizations.tests.conftest import issue
-from aeo.registry.tests.factories import OperatorFactory
+from aeo.registry.tests.factories import OperatorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,14 @@ def test_an_answer_is_kept_per_language_and_an_unknown_number_not_at_all(client,
     missing = client.get("/api/v1/register/JP-NONE-000000")
     assert missing.status_code == 404
     assert "max-age" not in missing.get("Cache-Control", "")
+
+
+def test_a_public_read_passes_by_session_and_login(client, entry):
+    client.force_login(UserFactory(role=Role.EXAMINER))
+    with CaptureQueriesContext(connection) as ctx:
+        answer = client.get(f"/api/v1/register/{entry.aeo_number}")
+    assert answer.status_code == 200
+    assert not [q for q in ctx.captured_queries if "django_session" in q["sql"]]
+    with CaptureQueriesContext(connection) as ctx:  # elsewhere, the session signs one in
+        assert client.get("/api/v1/operators").status_code == 200
+    assert [q for q in ctx.captured_queries if "django_session" in q["sql"]]

@@ -70,7 +70,7 @@ class Command(BaseCommand):
 
             added = build_large(seed=opts["seed"], progress=lambda m: self.stdout.write(f"  {m}"))
             self.stdout.write(f"Large data set: added {added}")
-        refresh_statistics()
+        refresh_statistics(after_bulk_load=opts["size"] == "large")
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in as:"))
         width = max(len(login.username) for login in logins)
         for login in logins:
