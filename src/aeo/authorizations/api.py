@@ -40,9 +40,7 @@ kept_for_a_second = decorate_view(kept(LOOKUP_TTL_SECONDS))
 @kept_for_a_second
 @paginate(Pagination)
 def search_register(request: HttpRequest, filters: Query[RegisterFilters]):
-    return selectors.search_authorizations(
-        selectors.register_entries(), q=filters.q, aeo_type=filters.type or ""
-    )
+    return selectors.search_register(filters.q, filters.type or "", paging="after" in request.GET)
 
 
 @router.get(

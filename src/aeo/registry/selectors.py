@@ -65,14 +65,19 @@ def tin_starts_with(q: str, path: str = "") -> Q:
 TIN_DIGITS = 8
 
 
+def tin_query(q: str) -> str:
+    """The TIN (normalized) that `q` is, or begins, when it is one (`TIN_DIGITS`); else ""."""
+    tin = normalize_tin(q)
+    return tin if tin.isdigit() and len(tin) >= TIN_DIGITS else ""
+
+
 def operator_search(q: str, path: str = "") -> Q:
     """The one search of operators: by TIN (exact or prefix) or by a part of the legal name,
     through indexes on both databases and with the same results on both."""
     q = q.strip()
     if not q:
         return Q()
-    tin = normalize_tin(q)
-    if tin.isdigit() and len(tin) >= TIN_DIGITS:
+    if tin_query(q):
         return tin_starts_with(q, path)
     return tin_starts_with(q, path) | name_contains(q, path)
 

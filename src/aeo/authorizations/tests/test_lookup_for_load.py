@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from aeo.accounts.constants import Role
-from aeo.authorizations import services
+from aeo.authorizations import selectors, services
 from aeo.authorizations.tests.conftest import issue
 from aeo.registry.tests.factories import OperatorFactory, UserFactory
 
@@ -90,3 +90,38 @@ def test_a_public_read_passes_by_session_and_login(client, entry):
     with CaptureQueriesContext(connection) as ctx:  # elsewhere, the session signs one in
         assert client.get("/api/v1/operators").status_code == 200
     assert [q for q in ctx.captured_queries if "django_session" in q["sql"]]
+
+
+def test_the_lookup_by_tin_answers_as_the_search_does(client):
+    """The compiled query for one TIN gives what the general search gives: for one entry,
+    none, a prefix shared by two (the search then pages them), with a type or a cursor."""
+    first = OperatorFactory(tin="1234567890123")
+    (entry,) = issue(first)
+    issue(OperatorFactory(tin="1234567890999"))
+
+    def answers(**params):
+        fast = client.get("/api/v1/register", params)
+        cache.clear()
+        search = selectors.search_authorizations(
+            selectors.register_entries(), q=params["q"], aeo_type=params.get("type", "")
+        )
+        assert fast.status_code == 200
+        body = fast.json()
+        page = [a.aeo_number for a in search[: int(params.get("limit", 100))]]
+        assert [e["aeo_number"] for e in body["items"]] == page
+        assert body["count"] == search.count()
+        return body
+
+    one = answers(q="1234567890123")
+    assert one["count"] == 1 and one["next"] is None
+    assert one["items"][0]["legal_name"] == first.legal_name
+    assert answers(q="1234-5678-90123")["count"] == 1  # separators ignored
+    assert answers(q="9999999999999")["count"] == 0
+    both = answers(q="123456789", limit=1)
+    assert both["count"] == 2 and both["next"] is not None
+    assert answers(q="1234567890123", type=entry.aeo_type)["count"] == 1
+    assert client.get("/api/v1/register", {"q": "1234567890123", "offset": 1}).json() == {
+        "items": [],
+        "count": 1,
+        "next": None,
+    }

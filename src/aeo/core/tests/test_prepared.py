@@ -30,3 +30,14 @@ def test_a_query_must_use_its_value_once():
     twice = PreparedQuery(lambda v: Operator.objects.filter(tin=v, legal_name=v).values_list("pk"))
     with pytest.raises(ValueError):
         twice.rows("x")
+
+
+def test_a_value_within_a_pattern_is_put_in_it_and_must_need_no_escaping():
+    OperatorFactory(tin="1234567890123")
+    prefix = PreparedQuery(
+        lambda tin: Operator.objects.filter(tin__startswith=tin).values_list("tin")
+    )
+    assert prefix.rows("1234") == [("1234567890123",)]
+    assert prefix.rows("9") == []
+    with pytest.raises(ValueError):
+        prefix.rows("12%")
