@@ -220,9 +220,10 @@ end
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
-    '{"requests": %%d, "seconds": %%f, "p50": %%f, "p99": %%f, "errors": %%d}\\n',
+    '{"requests": %%d, "seconds": %%f, "p50": %%f, "p99": %%f, "errors": {"connect": %%d, ' ..
+    '"read": %%d, "write": %%d, "timeout": %%d, "status": %%d}}\\n',
     summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3,
-    latency:percentile(99) / 1e3, e.connect + e.read + e.write + e.timeout + e.status))
+    latency:percentile(99) / 1e3, e.connect, e.read, e.write, e.timeout, e.status))
 end
 """
 
@@ -268,7 +269,8 @@ def _load(host: str, port: int, paths: list[str], connections: int, seconds: int
         "rps": figures["requests"] / figures["seconds"],
         "p50": figures["p50"],
         "p99": figures["p99"],
-        "errors": figures["errors"],
+        "errors": sum(figures["errors"].values()),
+        "kinds": ", ".join(f"{n} {kind}" for kind, n in figures["errors"].items() if n),
     }
 
 
@@ -348,7 +350,8 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
                 print(
                     f"  {connections:>2} conn  {name:<28} {r['rps']:>7.0f} req/s"
                     f"  p50 {r['p50']:>6.1f} ms  p99 {r['p99']:>6.1f} ms"
-                    f"  errors {r['errors']}  {'FAIL' if bad else 'ok'}"
+                    f"  errors {r['errors']}{' (' + r['kinds'] + ')' if r['errors'] else ''}"
+                    f"  {'FAIL' if bad else 'ok'}"
                 )
     finally:
         server.terminate()
