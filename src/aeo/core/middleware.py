@@ -164,9 +164,8 @@ def is_public_read(request: HttpRequest) -> bool:
 
 def passed_by_on_public_reads(middleware: type, on_skip: Callable | None = None) -> type:
     """`middleware`, except on a public read, which needs none of what it does: session,
-    CSRF, login, messages. On the status lookup these cost together about a
-    third of the request (0.3 of 1.2 ms); `on_skip(request)` stands in for what a view might
-    still read."""
+    CSRF, login, messages (together about 0.1 ms of the status lookup's 1.2 in-process).
+    `on_skip(request)` stands in for what a view might still read."""
 
     class PassedBy(middleware):  # type: ignore[misc, valid-type]
         def __call__(self, request: HttpRequest) -> HttpResponse:
