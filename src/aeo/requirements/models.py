@@ -156,6 +156,8 @@ class SelfAssessment(models.Model):
                 name="one_draft_self_assessment_per_operator",
             )
         ]
+        # The list's order: a page of it reads the index, not a sort of every self-assessment.
+        indexes = [models.Index(fields=["created_at", "id"], name="self_assessment_by_created")]
         verbose_name = _("self-assessment")
         verbose_name_plural = _("self-assessments")
 

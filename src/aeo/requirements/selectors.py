@@ -223,8 +223,9 @@ def progress_for(self_assessments: Iterable[SelfAssessment]) -> dict[int, tuple[
 def self_assessments_visible_to(user) -> QuerySet[SelfAssessment]:
     """A trader its own operator's; examiners those routed to their unit (the AEO Center
     all); account managers their operators'; programme-wide officials all; others none."""
-    qs = SelfAssessment.objects.select_related("operator__economy", "template").prefetch_related(
-        "operator__roles"
+    # The economy prefetched, not joined (docs/architecture.md: a small table in a list's join).
+    qs = SelfAssessment.objects.select_related("operator", "template").prefetch_related(
+        "operator__economy", "operator__roles"
     )
     if not user.is_authenticated:
         return qs.none()
