@@ -148,6 +148,10 @@ class Application(models.Model):
             # and the keyset pages order them).
             models.Index(fields=["created_at", "id"], name="application_by_created"),
             models.Index(fields=["office", "created_at", "id"], name="application_office_created"),
+            # Running clocks newest first: the lists filtered by urgency (overdue) in list order.
+            models.Index(
+                fields=["created_at", "id"], condition=_CLOCKED, name="application_running_created"
+            ),
             # Running clocks soonest due first, with what `bucket` reads: a dashboard's counts
             # and first rows read the index alone.
             models.Index(fields=_BUCKET_FIELDS, condition=_CLOCKED, name="application_due"),
