@@ -88,6 +88,8 @@ _CLOCKED = Q(state__in=sorted(CLOCK_STATES))  # the condition of the clock's par
 _BUCKET_FIELDS = ["clock_due_on", "clock_overdue_from", "clock_due_soon_from", "clock_paused"]
 # The same, as queries must state it for SQLite to use those indexes.
 _RUNNING = InlineIn(F("state"), sorted(CLOCK_STATES))
+_AWAITING = Q(state__in=[State.SUBMITTED])  # the queue awaiting acceptance (partial index)
+AWAITING = InlineIn(F("state"), [State.SUBMITTED])
 
 
 class ApplicationQuerySet(models.QuerySet["Application"]):
@@ -148,6 +150,9 @@ class Application(models.Model):
             # and the keyset pages order them).
             models.Index(fields=["created_at", "id"], name="application_by_created"),
             models.Index(fields=["office", "created_at", "id"], name="application_office_created"),
+            # Applications awaiting acceptance, oldest first (the dashboard's queue and count).
+            # A partial index: one on the state would be SQLite's choice for the clock's buckets.
+            models.Index(fields=["updated_at"], condition=_AWAITING, name="application_awaiting"),
             # Running clocks newest first: the lists filtered by urgency (overdue) in list order.
             models.Index(
                 fields=["created_at", "id"], condition=_CLOCKED, name="application_running_created"

@@ -6,8 +6,8 @@ from django.db.models import Count, QuerySet
 
 from aeo.accounts.constants import PROGRAMME_READERS, Role
 from aeo.accounts.models import User
-from aeo.applications.constants import State
 from aeo.applications.models import (
+    AWAITING,
     URGENCY,
     Application,
     ApplicationEvent,
@@ -136,7 +136,7 @@ def workload_by_examiner(examiners: Iterable[User], on: date | None = None) -> d
 
 
 def awaiting_acceptance(user) -> QuerySet[Application]:
-    return applications_visible_to(user).filter(state=State.SUBMITTED).order_by("updated_at")
+    return applications_visible_to(user).filter(AWAITING).order_by("updated_at")
 
 
 def check_sheet_versions(application: Application) -> list[tuple[SubmittedCheckSheet, list[str]]]:

@@ -12,7 +12,7 @@ from django.db import connection
 
 from aeo.applications import selectors, services
 from aeo.applications.constants import CLOCK_STATES, DUE_SOON_BUSINESS_DAYS
-from aeo.applications.models import URGENCY, Application
+from aeo.applications.models import AWAITING, URGENCY, Application
 from aeo.applications.tasks import daily_clock_tick
 from aeo.applications.tests.helpers import submitted_application, tokyo_examiner, trader_in_tokyo
 from aeo.core.now import now, today, travel
@@ -151,14 +151,23 @@ def test_the_dashboard_counts_every_bucket_and_shows_the_soonest_due(monkeypatch
     assert buckets["overdue"].rows[0][0] == oldest
 
 
+def _sqlite_plan(rows) -> str:
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        return " ".join(str(row[-1]) for row in cursor.fetchall())
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner")
 @pytest.mark.parametrize("name", URGENCY)
 def test_sqlite_reads_a_bucket_from_the_clock_index(name):
     """A partial index is used only by a query that states its condition with the same
     constants (`InlineIn`); with the states bound, SQLite read every application."""
     rows = Application.objects.urgency(name, today()).values_list("pk", flat=True)[:10]
-    sql, params = rows.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
-    assert "USING INDEX application_due" in plan
+    assert "USING INDEX application_due" in _sqlite_plan(rows)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner")
+def test_sqlite_reads_the_queue_awaiting_acceptance_from_its_index():
+    rows = Application.objects.filter(AWAITING).order_by("updated_at").values_list("pk")[:10]
+    assert "INDEX application_awaiting" in _sqlite_plan(rows)
