@@ -2,7 +2,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +16,7 @@ from aeo.applications.constants import (
     Track,
 )
 from aeo.core.clock import ClockReading, ClockState, Pause, clock_state, read_clock
-from aeo.core.db import InlineIn
+from aeo.core.db import partial_condition
 from aeo.core.models import AppendOnlyModel, HistoryEvent
 from aeo.core.now import now, today
 from aeo.registry.constants import OperatorRole
@@ -83,13 +83,12 @@ def urgency(name: str, on: date) -> Q:
 
 # The dashboard's buckets, most urgent first.
 URGENCY = ("overdue", "due_soon", "paused", "on_track")
-_CLOCKED = Q(state__in=sorted(CLOCK_STATES))  # the condition of the clock's partial indexes
+# Running clocks and the queue awaiting acceptance: each a partial index's condition, and the
+# same as queries must state it for SQLite to use that index.
+_CLOCKED, _RUNNING = partial_condition("state", sorted(CLOCK_STATES))
+_AWAITING, AWAITING = partial_condition("state", [State.SUBMITTED])
 # The due date, then what `bucket` reads.
 _BUCKET_FIELDS = ["clock_due_on", "clock_overdue_from", "clock_due_soon_from", "clock_paused"]
-# The same, as queries must state it for SQLite to use those indexes.
-_RUNNING = InlineIn(F("state"), sorted(CLOCK_STATES))
-_AWAITING = Q(state__in=[State.SUBMITTED])  # the queue awaiting acceptance (partial index)
-AWAITING = InlineIn(F("state"), [State.SUBMITTED])
 
 
 class ApplicationQuerySet(models.QuerySet["Application"]):
