@@ -103,9 +103,10 @@ def list_applications(request: AuthedRequest, filters: Query[ApplicationFilters]
     qs = selectors.applications_visible_to(request.user)  # with the pauses each clock reads
     if filters.state:
         qs = qs.filter(state=filters.state)
-    if filters.overdue is not None:  # an indexed condition on the stored clock
-        overdue = urgency("overdue", today())
-        qs = qs.filter(overdue) if filters.overdue else qs.exclude(overdue)
+    if filters.overdue:  # the dashboard's bucket: most overdue first, read from its index
+        qs = qs.urgency("overdue", today())
+    elif filters.overdue is not None:
+        qs = qs.exclude(urgency("overdue", today()))
     if filters.urgency is not None:
         qs = qs.urgency(filters.urgency, today())
     return qs.prefetch_related("check_sheets")  # each row lists its check-sheet copies

@@ -170,7 +170,9 @@ class DecisionIn(Versioned):
 
 class ApplicationFilters(Schema):
     state: State | None = None
-    overdue: bool | None = None
+    overdue: bool | None = Field(
+        None, description="true: the overdue (as `urgency=overdue`), most overdue first"
+    )
     urgency: Literal["overdue", "due_soon", "paused", "on_track"] | None = Field(
         None, description="the dashboard's bucket on the statutory clock, soonest due first"
     )

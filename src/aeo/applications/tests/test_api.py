@@ -157,17 +157,20 @@ def test_bad_decision_payloads_name_the_field(client, trader):
     assert bad.json()["errors"][0]["field"].startswith("reasons")
 
 
-def test_list_filters_overdue_applications(client, trader):
+def test_list_filters_overdue_applications_most_overdue_first(client, trader):
     examiner = tokyo_examiner()
-    with travel(now() - datetime.timedelta(days=200)):  # accepted 200 days ago
-        late = services.accept_application(
-            actor=examiner, application=submitted_application(trader)
-        )
+    accepted = {}
+    for days, who in ((170, trader_in_tokyo()), (200, trader)):  # both past their due date
+        with travel(now() - datetime.timedelta(days=days)):
+            accepted[days] = services.accept_application(
+                actor=examiner, application=submitted_application(who)
+            )
     on_time = services.accept_application(
         actor=examiner, application=submitted_application(trader_in_tokyo())
     )
     api = Api(client, examiner)
-    assert [a["id"] for a in api.get("/applications", overdue="true").json()["items"]] == [late.pk]
+    overdue = api.get("/applications", overdue="true").json()["items"]
+    assert [a["id"] for a in overdue] == [accepted[200].pk, accepted[170].pk]
     assert [a["id"] for a in api.get("/applications", overdue="false").json()["items"]] == [
         on_time.pk
     ]
