@@ -40,7 +40,7 @@ kept_for_a_second = decorate_view(kept(LOOKUP_TTL_SECONDS))
 @kept_for_a_second
 @paginate(Pagination)
 def search_register(request: HttpRequest, filters: Query[RegisterFilters]):
-    return selectors.search_register(filters.q, filters.type or "", paging="after" in request.GET)
+    return selectors.search_register(filters.q, filters.type or "")
 
 
 @router.get(

@@ -15,6 +15,7 @@ from aeo.authorizations.constants import (
 from aeo.authorizations.models import Authorization, AuthorizationEvent, RegisterChange
 from aeo.authorizations.validity import add_years
 from aeo.core.now import today
+from aeo.core.pagination import KnownRows
 from aeo.core.prepared import PreparedQuery
 from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Operator
@@ -104,29 +105,35 @@ def register_entry(aeo_number: str) -> Authorization | None:
     return _entry(found[0]) if found else None
 
 
-# The status lookup by TIN: at most two entries (to tell one from more). The operators by the
+# The status lookup by TIN: the entries of the operators whose TIN it is or begins, in the
+# register's order, up to TIN_ENTRIES (one more tells that there are more). The operators by the
 # TIN index first (a subquery: joined, SQLite reads every active authorization instead).
+TIN_ENTRIES = 20
 _BY_TIN = PreparedQuery(
     lambda tin: (
         register_entries()
         .filter(operator_id__in=Operator.objects.filter(tin__startswith=tin).values("pk"))
-        .order_by()
-        .values_list(*REGISTER_FIELDS)[:2]
+        .order_by("operator__legal_name", "aeo_number", "pk")
+        .values_list(*REGISTER_FIELDS)[: TIN_ENTRIES + 1]
     )
 )
 
 
-def search_register(q: str, aeo_type: str = "", *, paging: bool = False) -> Any:
+def search_register(q: str, aeo_type: str = "") -> Any:
     """The public register's search (`search_authorizations` on `register_entries`). A TIN
-    (`registry.selectors.tin_query`) that finds one entry or none, asked without a type or a
-    cursor (`paging`), is answered as a list by a query compiled once: the status lookup by TIN.
-    The list pages as its queryset would (one row: no `next`, the same count)."""
+    (`registry.selectors.tin_query`) asked without a type is answered by a query compiled once
+    (the status lookup by TIN), as `KnownRows` when it finds TIN_ENTRIES entries or fewer: a
+    list pages them as it would page the queryset, built only for a cursor."""
+
+    def queryset() -> QuerySet[Authorization]:
+        return search_authorizations(register_entries(), q=q, aeo_type=aeo_type)
+
     tin = registry_selectors.tin_query(q)
-    if tin and not aeo_type and not paging:
+    if tin and not aeo_type:
         found = _BY_TIN.rows(tin)
-        if len(found) <= 1:
-            return [_entry(row) for row in found]
-    return search_authorizations(register_entries(), q=q, aeo_type=aeo_type)
+        if len(found) <= TIN_ENTRIES:
+            return KnownRows([_entry(row) for row in found], queryset)
+    return queryset()
 
 
 def search_authorizations(

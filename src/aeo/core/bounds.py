@@ -20,7 +20,7 @@ from pydantic import AfterValidator
 
 from aeo.core import keyset
 from aeo.core.errors import DomainError
-from aeo.core.pagination import rows_at
+from aeo.core.pagination import KnownRows, rows_at
 
 MAX_ID = 2**63 - 1
 MAX_OFFSET = 10**9
@@ -86,6 +86,12 @@ class Pagination(LimitOffsetPagination):
         self, queryset: QuerySet, pagination: Any, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
         limit = min(pagination.limit, MAX_PAGE)
+        if isinstance(queryset, KnownRows):
+            known_rows = queryset.rows
+            if pagination.after is None and len(known_rows) <= limit:
+                page = known_rows[pagination.offset : pagination.offset + limit]
+                return {"items": page, "count": len(known_rows), "next": None}
+            queryset = queryset.queryset()
         fields = keyset.ordering(queryset) if isinstance(queryset, QuerySet) else None
         if fields:  # ties broken by id: the same order whichever way one pages
             queryset = queryset.order_by(*fields)

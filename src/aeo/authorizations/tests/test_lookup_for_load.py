@@ -94,10 +94,12 @@ def test_a_public_read_passes_by_session_and_login(client, entry):
 
 def test_the_lookup_by_tin_answers_as_the_search_does(client):
     """The compiled query for one TIN gives what the general search gives: for one entry,
-    none, a prefix shared by two (the search then pages them), with a type or a cursor."""
+    none, an operator's two, a prefix shared by three (paged by one: the search then pages
+    them), with a type or a cursor."""
     first = OperatorFactory(tin="1234567890123")
     (entry,) = issue(first)
-    issue(OperatorFactory(tin="1234567890999"))
+    both_roles = ("importer", "exporter")
+    assert len(issue(OperatorFactory(tin="1234567890999", roles=both_roles), both_roles)) == 2
 
     def answers(**params):
         fast = client.get("/api/v1/register", params)
@@ -117,8 +119,19 @@ def test_the_lookup_by_tin_answers_as_the_search_does(client):
     assert one["items"][0]["legal_name"] == first.legal_name
     assert answers(q="1234-5678-90123")["count"] == 1  # separators ignored
     assert answers(q="9999999999999")["count"] == 0
-    both = answers(q="123456789", limit=1)
-    assert both["count"] == 2 and both["next"] is not None
+    assert answers(q="1234567890999")["count"] == 2
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/api/v1/register", {"q": "1234567890999"})
+    reads = [q["sql"] for q in ctx.captured_queries if "authorizations_authorization" in q["sql"]]
+    assert len(reads) == 1 and "COUNT" not in reads[0]  # the compiled query alone
+    cache.clear()
+    assert answers(q="123456789")["count"] == 3
+    paged = answers(q="123456789", limit=1)
+    assert paged["count"] == 3 and paged["next"] is not None
+    after = client.get("/api/v1/register", {"q": "123456789", "limit": 2, "after": paged["next"]})
+    assert [e["aeo_number"] for e in after.json()["items"]] == [
+        e["aeo_number"] for e in answers(q="123456789")["items"][1:]
+    ]
     assert answers(q="1234567890123", type=entry.aeo_type)["count"] == 1
     assert client.get("/api/v1/register", {"q": "1234567890123", "offset": 1}).json() == {
         "items": [],
