@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Q, QuerySet
 
@@ -86,19 +86,31 @@ _ENTRY = PreparedQuery(
 )
 
 
-def _entry(row: tuple[Any, ...]) -> Authorization:
-    number, aeo_type, valid_from, valid_to, status, legal_name, tin, economy_id = row
-    return Authorization(
-        aeo_number=number,
-        aeo_type=aeo_type,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        status=status,
-        operator=Operator(legal_name=legal_name, tin=tin, economy_id=economy_id),
-    )
+class Party(NamedTuple):
+    legal_name: str
+    tin: str
+    economy_id: str
 
 
-def register_entry(aeo_number: str) -> Authorization | None:
+class RegisterEntry(NamedTuple):
+    """A register entry read by a compiled query, shaped as an authorization is where
+    `RegisterEntryOut` reads it (`entry.operator.legal_name`), without the cost of building
+    model instances."""
+
+    aeo_number: str
+    aeo_type: str
+    valid_from: date
+    valid_to: date | None
+    status: str
+    operator: Party
+
+
+def _entry(row: tuple[Any, ...]) -> RegisterEntry:
+    *own, legal_name, tin, economy_id = row
+    return RegisterEntry(*own, operator=Party(legal_name, tin, economy_id))
+
+
+def register_entry(aeo_number: str) -> RegisterEntry | None:
     """The active register entry with this AEO number, or None: one row by its unique index,
     by a query compiled once (`PreparedQuery`)."""
     found = _ENTRY.rows(aeo_number.strip().upper())
