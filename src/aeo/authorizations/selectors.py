@@ -106,8 +106,10 @@ class RegisterEntry(NamedTuple):
 
 
 def _entry(row: tuple[Any, ...]) -> RegisterEntry:
-    *own, legal_name, tin, economy_id = row
-    return RegisterEntry(*own, operator=Party(legal_name, tin, economy_id))
+    number, aeo_type, valid_from, valid_to, status, legal_name, tin, economy_id = row
+    return RegisterEntry(
+        number, aeo_type, valid_from, valid_to, status, Party(legal_name, tin, economy_id)
+    )
 
 
 def register_entry(aeo_number: str) -> RegisterEntry | None:
