@@ -85,6 +85,12 @@ def urgency_counts(qs: ApplicationQuerySet, on: date) -> dict[str, int]:
     )
 
 
+def list_rows(qs: ApplicationQuerySet) -> ApplicationQuerySet:
+    """What a row of a list shows (the operator's name, the unit, the clock): without the joins
+    an application's own page reads (its economy, its self-assessment and the snapshot in it)."""
+    return qs.select_related(None).select_related("operator", "office")
+
+
 def clock_rows(qs: QuerySet[Application], on: date) -> list[tuple[Application, ClockReading]]:
     """Each application of `qs` (a page) with its clock as of `on`: stored that day, or
     recomputed by the one clock (pauses prefetched)."""
@@ -106,7 +112,7 @@ def workload(user, on: date | None = None) -> Buckets:
         name: list(qs.urgency(name, on).values_list("pk", flat=True)[:DASHBOARD_ROWS])
         for name in URGENCY
     }
-    listed = qs.filter(pk__in=[pk for pks in shown.values() for pk in pks])
+    listed = list_rows(qs.filter(pk__in=[pk for pks in shown.values() for pk in pks]))
     by_pk = {app.pk: (app, reading) for app, reading in clock_rows(listed, on)}
     return {
         name: Bucket(counts[name], [by_pk[pk] for pk in shown[name] if pk in by_pk])

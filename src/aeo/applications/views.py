@@ -138,7 +138,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
         "applications/dashboard.html",
         {
             "buckets": selectors.workload(request.user),
-            "awaiting": awaiting[: selectors.DASHBOARD_ROWS],
+            "awaiting": selectors.list_rows(awaiting)[: selectors.DASHBOARD_ROWS],
             "awaiting_count": awaiting.count(),
         },
     )
@@ -171,7 +171,7 @@ def application_list(request: AuthedRequest) -> HttpResponse:
         qs = qs.filter(state=state)
     if urgency in URGENCY:
         qs = qs.urgency(urgency, today())
-    page = BoundedPaginator(qs, 25).get_page(request.GET.get("page"))
+    page = BoundedPaginator(selectors.list_rows(qs), 25).get_page(request.GET.get("page"))
     filters = {k: v for k, v in {"state": state, "urgency": urgency}.items() if v}
     return render(
         request,
