@@ -85,7 +85,7 @@ def urgency_counts(qs: ApplicationQuerySet, on: date) -> dict[str, int]:
     )
 
 
-def list_rows(qs: ApplicationQuerySet) -> ApplicationQuerySet:
+def list_rows(qs: QuerySet[Application]) -> QuerySet[Application]:
     """What a row of a list shows (the operator's name, the unit, the clock): without the joins
     an application's own page reads (its economy, its self-assessment and the snapshot in it)."""
     return qs.select_related(None).select_related("operator", "office")

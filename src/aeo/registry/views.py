@@ -25,7 +25,8 @@ def operator_list(request: AuthedRequest) -> HttpResponse:
         raise PermissionDenied
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "role", "sme", "economy")}
     qs = selectors.search_operators(selectors.operators_visible_to(request.user), **filters)
-    page = BoundedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = BoundedPaginator(qs, PAGE_SIZE, matches_first=bool(filters["q"]))
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
         "filters": filters,

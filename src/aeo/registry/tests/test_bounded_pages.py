@@ -55,12 +55,29 @@ def test_a_deep_page_reads_the_rows_it_skips_as_ids_only():
     assert pagination.rows_at(ordered.values("pk"), 8, 3) == [{"pk": expected[8].pk}]
 
 
-def test_the_bounded_paginator_gives_the_pages_django_gives():
+@pytest.mark.parametrize("matches_first", [False, True])
+def test_the_bounded_paginator_gives_the_pages_django_gives(matches_first):
     from django.core.paginator import Paginator
 
     OperatorFactory.create_batch(7)
     ordered = Operator.objects.order_by("legal_name", "pk")
     for orphans in (0, 2):
-        ours, django = BoundedPaginator(ordered, 3, orphans), Paginator(ordered, 3, orphans)
+        ours = BoundedPaginator(ordered, 3, orphans, matches_first=matches_first)
+        django = Paginator(ordered, 3, orphans)
+        assert ours.count == django.count
         for number in django.page_range:
             assert list(ours.page(number)) == list(django.page(number))
+
+
+def test_a_search_reads_its_matches_ids_once_then_the_page_by_id():
+    OperatorFactory.create_batch(7)
+    ordered = Operator.objects.select_related("economy").order_by("legal_name", "pk")
+    paginator = BoundedPaginator(ordered, 3, matches_first=True)
+    paginator.max_counted = 5
+    with CaptureQueriesContext(connection) as ctx:
+        page = paginator.page(2)
+        assert paginator.truncated and paginator.count == 5
+    ids, rows = (q["sql"] for q in ctx.captured_queries)
+    assert ids.startswith('SELECT "registry_operator"."id" AS "pk" FROM') and "LIMIT 6" in ids
+    assert "registry_economy" in rows and "LIMIT" not in rows
+    assert list(page) == list(ordered[3:5])
