@@ -13,6 +13,7 @@ from aeo.authorizations.constants import (
     AuthorizationStatus,
 )
 from aeo.authorizations.models import Authorization, AuthorizationEvent, RegisterChange
+from aeo.authorizations.numbering import could_begin_aeo_number
 from aeo.authorizations.validity import add_years
 from aeo.core.now import today
 from aeo.core.pagination import KnownRows
@@ -158,7 +159,9 @@ def search_authorizations(
     q = q.strip()
     if q:
         parties = Q(operator_id__in=Operator.objects.filter(registry_selectors.operator_search(q)))
-        if any(c.isalpha() for c in q):  # AEO numbers have letters; without them, one index read
+        # Only what could begin an AEO number is looked for among them: with the alternative,
+        # SQLite reads every active authorization for a word of a name.
+        if could_begin_aeo_number(q.upper()):
             parties |= Q(aeo_number__startswith=q.upper())
         qs = qs.filter(parties)
     if aeo_type:

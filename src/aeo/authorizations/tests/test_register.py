@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from aeo.authorizations.numbering import could_begin_aeo_number
 from aeo.authorizations.tests.conftest import change_to, issue
 from aeo.registry.tests.factories import OperatorFactory
 
@@ -122,3 +123,32 @@ def test_page_paginates(client):
     first, second = client.get(url).text, client.get(url, {"page": 2}).text
     assert "Page 1 of 2" in first and "Page 2 of 2" in second
     assert (first.count("JP-IMP-"), second.count("JP-IMP-")) == (25, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "could"),
+    [
+        ("J", True),
+        ("JP", True),
+        ("JP-", True),
+        ("JP-IMP", True),
+        ("JP-IMP-", True),
+        ("JP-IMP-0000", True),
+        ("JP-IMP-000123", True),
+        ("JP-IMP-0001234", False),
+        ("FUJI", False),
+        ("TSUBASA", False),
+        ("JPX-IMP", False),
+    ],
+)
+def test_what_could_begin_an_aeo_number(text, could):
+    assert could_begin_aeo_number(text) is could
+
+
+def test_api_search_by_the_beginning_of_a_number(client, listed):
+    importer = listed[0]
+    prefix = importer.aeo_number.rsplit("-", 1)[0].lower()  # "jp-imp"
+    numbers = {
+        row["aeo_number"] for row in client.get("/api/v1/register", {"q": prefix}).json()["items"]
+    }
+    assert importer.aeo_number in numbers
