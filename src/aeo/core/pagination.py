@@ -64,9 +64,9 @@ class BoundedPaginator(Paginator):
     `matches_first`, for a search: the ids of the first `max_counted` + 1 matches are read in
     order, by one query that counts them too, then the page's rows by id. The database then
     finds every match before it orders them, at about the cost of the count, whatever its
-    planner guesses: given one page's LIMIT, PostgreSQL walks the index that serves the order
-    and filters each row, and read 90,000 operators to find 25 whose name contains a word that
-    begins most of the names that hold it (where the matches bunch in the list's order)."""
+    planner guesses. Given one page's LIMIT, PostgreSQL walks the index that serves the order
+    and filters each row: where the matches bunch in that order (a word that begins the names
+    holding it), it read 92,000 of 100,000 operators to find 25."""
 
     max_counted = MAX_COUNTED
 
