@@ -16,7 +16,7 @@ from aeo.authorizations.models import Authorization, AuthorizationEvent, Registe
 from aeo.authorizations.numbering import could_begin_aeo_number
 from aeo.authorizations.validity import add_years
 from aeo.core.now import today
-from aeo.core.pagination import KnownRows
+from aeo.core.pagination import KnownRows, Search
 from aeo.core.prepared import PreparedQuery
 from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Operator
@@ -138,7 +138,8 @@ def search_register(q: str, aeo_type: str = "") -> Any:
     """The public register's search (`search_authorizations` on `register_entries`). A TIN
     (`registry.selectors.tin_query`) asked without a type is answered by a query compiled once
     (the status lookup by TIN), as `KnownRows` when it finds TIN_ENTRIES entries or fewer: a
-    list pages them as it would page the queryset, built only for a cursor."""
+    list pages them as it would page the queryset, built only for a cursor. Another search is
+    paged by its matches first (`Search`)."""
 
     def queryset() -> QuerySet[Authorization]:
         return search_authorizations(register_entries(), q=q, aeo_type=aeo_type)
@@ -148,7 +149,7 @@ def search_register(q: str, aeo_type: str = "") -> Any:
         found = _BY_TIN.rows(tin)
         if len(found) <= TIN_ENTRIES:
             return KnownRows([_entry(row) for row in found], queryset)
-    return queryset()
+    return Search(queryset()) if q.strip() else queryset()
 
 
 def search_authorizations(

@@ -20,7 +20,15 @@ from pydantic import AfterValidator
 
 from aeo.core import keyset
 from aeo.core.errors import DomainError
-from aeo.core.pagination import KnownRows, rows_at
+from aeo.core.pagination import (
+    MAX_COUNTED,
+    KnownRows,
+    Search,
+    by_ids,
+    matches_ids,
+    rows_at,
+    rows_by_id,
+)
 
 MAX_ID = 2**63 - 1
 MAX_OFFSET = 10**9
@@ -92,9 +100,13 @@ class Pagination(LimitOffsetPagination):
                 page = known_rows[pagination.offset : pagination.offset + limit]
                 return {"items": page, "count": len(known_rows), "next": None}
             queryset = queryset.queryset()
+        search = False
+        if isinstance(queryset, Search):
+            search, queryset = True, queryset.queryset
         fields = keyset.ordering(queryset) if isinstance(queryset, QuerySet) else None
         if fields:  # ties broken by id: the same order whichever way one pages
             queryset = queryset.order_by(*fields)
+        items, counted = None, None
         if pagination.after is not None:
             try:
                 if fields is None:
@@ -104,15 +116,23 @@ class Pagination(LimitOffsetPagination):
                 message = _("Give the `next` of a page of this list.")
                 raise DomainError(message, field="after", code="invalid_cursor") from None
             items = list(rows[: limit + 1])
-        else:
+        elif search and by_ids(queryset):  # the page from the matches' ids, when it lies in them
+            ids = matches_ids(queryset, MAX_COUNTED)
+            end = pagination.offset + limit + 1
+            if len(ids) <= MAX_COUNTED or end <= len(ids):
+                items = rows_by_id(queryset, ids[pagination.offset : end])
+                counted = len(ids) if len(ids) <= MAX_COUNTED else None
+        if items is None:
             items = rows_at(queryset, pagination.offset, limit + 1)
         more, items = len(items) > limit, items[:limit]
         # A first page or a last one that is not empty (by offset) tells the count itself: a
         # lookup answered in one page costs no COUNT.
         known = pagination.after is None and not more and (items or not pagination.offset)
+        if counted is None:
+            counted = pagination.offset + len(items) if known else self._items_count(queryset)
         return {
             "items": items,
-            "count": pagination.offset + len(items) if known else self._items_count(queryset),
+            "count": counted,
             "next": keyset.cursor_after(items[-1], fields) if more and fields else None,
         }
 

@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 MAX_COUNTED = 10_000
 
 
-def _by_ids(object_list: Any) -> bool:
+def by_ids(object_list: Any) -> bool:
     """Whether `object_list` is a queryset of model instances, whose rows can be read by id."""
     return (
         isinstance(object_list, QuerySet)
@@ -31,7 +31,19 @@ def _by_ids(object_list: Any) -> bool:
     )
 
 
-def _rows_by_id(object_list: QuerySet, ids: list[Any]) -> list[Any]:
+def matches_ids(queryset: QuerySet, bound: int = MAX_COUNTED) -> list[Any]:
+    """The ids of the first `bound` + 1 rows of `queryset`, in its order (they count the rows
+    too, up to the bound). Asked for all of its matches rather than one page's, the database
+    finds every match before it orders them, whatever its planner guesses. Given one page's
+    LIMIT, PostgreSQL walks the index that serves the order and filters each row: where the
+    matches bunch in that order (a word that begins the names holding it), it read 92,000 of
+    100,000 operators to find 25. For a search (`Search`, `matches_first`); for a list without
+    one, reading 10,000 ids costs more than counting them."""
+    return list(queryset.values_list("pk", flat=True)[: bound + 1])
+
+
+def rows_by_id(object_list: QuerySet, ids: list[Any]) -> list[Any]:
+    """The rows of `object_list` with these ids, in their order (with its joins and prefetches)."""
     found = object_list.order_by().in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
@@ -41,9 +53,9 @@ def rows_at(object_list: Any, offset: int, count: int) -> list[Any]:
     of model instances, the rows before it are read as ids only (from the index that serves the
     order, without the row or its joins), then the page's rows by id: a deep page costs an
     index walk, not `offset` whole rows."""
-    if not offset or not _by_ids(object_list):
+    if not offset or not by_ids(object_list):
         return list(object_list[offset : offset + count])
-    return _rows_by_id(
+    return rows_by_id(
         object_list, list(object_list.values_list("pk", flat=True)[offset : offset + count])
     )
 
@@ -58,15 +70,17 @@ class KnownRows:
     queryset: Callable[[], QuerySet]
 
 
-class BoundedPaginator(Paginator):
-    """Django's paginator over at most `max_counted` rows.
+@dataclass(frozen=True)
+class Search:
+    """A search's queryset, which the API's `Pagination` pages by its matches' ids
+    (`matches_ids`)."""
 
-    `matches_first`, for a search: the ids of the first `max_counted` + 1 matches are read in
-    order, by one query that counts them too, then the page's rows by id. The database then
-    finds every match before it orders them, at about the cost of the count, whatever its
-    planner guesses. Given one page's LIMIT, PostgreSQL walks the index that serves the order
-    and filters each row: where the matches bunch in that order (a word that begins the names
-    holding it), it read 92,000 of 100,000 operators to find 25."""
+    queryset: QuerySet
+
+
+class BoundedPaginator(Paginator):
+    """Django's paginator over at most `max_counted` rows. `matches_first`, for a search: the
+    count and the page come from the matches' ids (`matches_ids`), then the page's rows by id."""
 
     max_counted = MAX_COUNTED
 
@@ -77,9 +91,9 @@ class BoundedPaginator(Paginator):
     @cached_property
     def _ids(self) -> list[Any] | None:
         object_list: Any = self.object_list
-        if not self.matches_first or not _by_ids(object_list):
+        if not self.matches_first or not by_ids(object_list):
             return None
-        return list(object_list.values_list("pk", flat=True)[: self.max_counted + 1])
+        return matches_ids(object_list, self.max_counted)
 
     @cached_property
     def _counted(self) -> int:
@@ -102,7 +116,7 @@ class BoundedPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         if self._ids is not None:
-            rows = _rows_by_id(cast(QuerySet, self.object_list), self._ids[bottom:top])
+            rows = rows_by_id(cast(QuerySet, self.object_list), self._ids[bottom:top])
         else:
             rows = rows_at(self.object_list, bottom, top - bottom)
         return Page(rows, number, self)

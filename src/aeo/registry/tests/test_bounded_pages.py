@@ -81,3 +81,24 @@ def test_a_search_reads_its_matches_ids_once_then_the_page_by_id():
     assert ids.startswith('SELECT "registry_operator"."id" AS "pk" FROM') and "LIMIT 6" in ids
     assert "registry_economy" in rows and "LIMIT" not in rows
     assert list(page) == list(ordered[3:5])
+
+
+@pytest.mark.parametrize("bound", [4, 100])
+def test_the_api_pages_a_search_as_it_pages_the_list(monkeypatch, bound):
+    """Paged by its matches' ids (`Search`), a list gives the items, count and cursor it gives
+    paged plainly: within the ids read, past them and past its end."""
+    from aeo.core import bounds
+    from aeo.core.pagination import Search
+
+    monkeypatch.setattr(bounds, "MAX_COUNTED", bound)
+    OperatorFactory.create_batch(7)
+    ordered = Operator.objects.select_related("economy").order_by("legal_name")
+    paginator = bounds.Pagination()
+    for offset in range(9):
+        page = bounds.Pagination.Input(limit=2, offset=offset)
+        plain = paginator.paginate_queryset(ordered, page, None)
+        with CaptureQueriesContext(connection) as ctx:
+            searched = paginator.paginate_queryset(Search(ordered), page, None)
+        assert searched == plain
+        if bound > 7:  # every match's id read: they give the count, no COUNT
+            assert not [q for q in ctx.captured_queries if "COUNT" in q["sql"]]
