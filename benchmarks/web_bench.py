@@ -10,12 +10,13 @@ kept (SQLite files under var/bench/web/, PostgreSQL databases `aeo_bench_small` 
 `aeo_bench_large` on the server of `BENCH_POSTGRES`, default postgres://postgres@127.0.0.1:5432;
 another prefix with `BENCH_DB_PREFIX`): the small one with `aeo demo`, the large one with
 `aeo demo --size large` (bulk paths). Every operation is requested once to warm caches, then
-three times: the median server time (the request through Django's whole stack, in-process, no
-network), its ratio to the small size's, the number of queries and the rows shown are
-printed. An API list is asked at 100k for as many rows as it gives at 300 (`limit`), so that
-the ratio measures the table's size, not a fuller page; a page (HTML) shows what it shows, its
-rows printed beside it. The summary fails an operation whose 100k time exceeds twice its 300
-time (not flat) or 200 ms.
+three times, and the two sizes take turns PAGE_ROUNDS times (a shared machine's speed drifts
+within minutes): the median server time over the rounds (the request through Django's whole
+stack, in-process, no network), its ratio to the small size's, the number of queries and the
+rows shown are printed. An API list is asked at 100k for as many rows as it gives at 300
+(`limit`), so that the ratio measures the table's size, not a fuller page; a page (HTML) shows
+what it shows, its rows printed beside it. The summary fails an operation whose 100k time
+exceeds twice its 300 time (not flat) or 200 ms.
 
 `--load`: the status lookup by AEO number and by TIN (one AEO again and again, and 1,000
 different ones in turn) and a bare Django JSON view (the framework's floor: the same settings
@@ -52,6 +53,7 @@ LIMIT_MS = 200.0
 BARE = "bare Django JSON view"
 SPREAD = 1_000
 REPEAT = 3
+PAGE_ROUNDS = 3  # the small and the large size measured in turn, this many times
 CLIENTS = 4_096  # the load test's client addresses
 PACED_RATE = 1_000  # requests a second that the paced load asks for
 ROUND_SECONDS = 6  # the load test's targets take turns, a round of this many seconds each
@@ -429,6 +431,14 @@ def _run_worker(database: str, size: str, limits: dict[str, int]) -> list[dict[s
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _medians(rounds: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Each operation's figures of the last round, with the median time over the rounds."""
+    return [
+        dict(ops[-1], ms=statistics.median(op["ms"] for op in ops))
+        for ops in zip(*rounds, strict=True)
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--databases", default="sqlite,postgresql")
@@ -458,12 +468,16 @@ def main() -> int:
         return 0
     failed: list[str] = []
     for database in args.databases.split(",") if not args.only_load else []:
-        small = _run_worker(database, "small", {})
-        limits = {r["name"]: max(1, r["rows"]) for r in small if r["api_list"]}
-        large = _run_worker(database, "large", limits)
+        rounds: dict[str, list[list[dict[str, Any]]]] = {"small": [], "large": []}
+        for _ in range(PAGE_ROUNDS):  # in turn: the machine's speed drifts between them
+            rounds["small"].append(_run_worker(database, "small", {}))
+            limits = {r["name"]: max(1, r["rows"]) for r in rounds["small"][0] if r["api_list"]}
+            rounds["large"].append(_run_worker(database, "large", limits))
+        small, large = (_medians(rounds[size]) for size in ("small", "large"))
         print(
-            f"\n{database}: server time (median of {REPEAT}), queries and rows shown,"
-            " 300 → 100k operators (API lists asked for as many rows at both sizes)"
+            f"\n{database}: server time (median of {REPEAT} in each of {PAGE_ROUNDS} rounds,"
+            " the sizes in turn), queries and rows shown, 300 → 100k operators"
+            " (API lists asked for as many rows at both sizes)"
         )
         print(f"  {'operation':<42} {'300':>18} {'100k':>18}  ")
         for a, b in zip(small, large, strict=True):
