@@ -115,7 +115,10 @@ class Pagination(LimitOffsetPagination):
             except keyset.BadCursor:
                 message = _("Give the `next` of a page of this list.")
                 raise DomainError(message, field="after", code="invalid_cursor") from None
-            items = list(rows[: limit + 1])
+            if search and by_ids(rows):  # the matches after the cursor first, as below
+                items = rows_by_id(rows, matches_ids(rows, MAX_COUNTED)[: limit + 1])
+            else:
+                items = list(rows[: limit + 1])
         elif search and by_ids(queryset):  # the page from the matches' ids, when it lies in them
             ids = matches_ids(queryset, MAX_COUNTED)
             end = pagination.offset + limit + 1

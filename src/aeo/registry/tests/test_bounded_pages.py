@@ -102,3 +102,9 @@ def test_the_api_pages_a_search_as_it_pages_the_list(monkeypatch, bound):
         assert searched == plain
         if bound > 7:  # every match's id read: they give the count, no COUNT
             assert not [q for q in ctx.captured_queries if "COUNT" in q["sql"]]
+    cursor = paginator.paginate_queryset(ordered, bounds.Pagination.Input(limit=3), None)["next"]
+    while cursor:  # and page after page by cursor
+        page = bounds.Pagination.Input(limit=3, after=cursor)
+        plain = paginator.paginate_queryset(ordered, page, None)
+        assert paginator.paginate_queryset(Search(ordered), page, None) == plain
+        cursor = plain["next"]
