@@ -16,7 +16,7 @@ from aeo.authorizations.models import Authorization, AuthorizationEvent, Registe
 from aeo.authorizations.numbering import could_begin_aeo_number
 from aeo.authorizations.validity import add_years
 from aeo.core.now import today
-from aeo.core.pagination import KnownRows, Search
+from aeo.core.pagination import KnownRows, searched
 from aeo.core.prepared import PreparedQuery
 from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Operator
@@ -149,7 +149,7 @@ def search_register(q: str, aeo_type: str = "") -> Any:
         found = _BY_TIN.rows(tin)
         if len(found) <= TIN_ENTRIES:
             return KnownRows([_entry(row) for row in found], queryset)
-    return Search(queryset()) if q.strip() else queryset()
+    return searched(queryset(), q)
 
 
 def search_authorizations(

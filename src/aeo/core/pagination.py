@@ -5,8 +5,8 @@ worth of rows first. `BoundedPaginator` counts at most `MAX_COUNTED` rows (a LIM
 count) and so serves at most that many rows' worth of pages: page 400 costs what page 1 costs
 times a constant, at 300 rows or 300,000. Beyond the bound the page says that there are more
 (`page_obj.paginator.truncated`) and the user narrows the search or the filters. A page past
-the first reads the ids of the rows it skips, not the rows (`rows_at`); a search may read the
-ids of all its matches first (`matches_first`).
+the first reads the ids of the rows it skips, not the rows (`rows_at`); a search reads the ids
+of its matches first (`Search`).
 """
 
 from collections.abc import Callable
@@ -31,13 +31,13 @@ def by_ids(object_list: Any) -> bool:
     )
 
 
-def matches_ids(queryset: QuerySet, bound: int = MAX_COUNTED) -> list[Any]:
+def matches_ids(queryset: QuerySet, bound: int) -> list[Any]:
     """The ids of the first `bound` + 1 rows of `queryset`, in its order (they count the rows
     too, up to the bound). Asked for all of its matches rather than one page's, the database
     finds every match before it orders them, whatever its planner guesses. Given one page's
     LIMIT, PostgreSQL walks the index that serves the order and filters each row: where the
     matches bunch in that order (a word that begins the names holding it), it read 92,000 of
-    100,000 operators to find 25. For a search (`Search`, `matches_first`); for a list without
+    100,000 operators to find 25. For a search (`Search`); for a list without
     one, reading 10,000 ids costs more than counting them."""
     return list(queryset.values_list("pk", flat=True)[: bound + 1])
 
@@ -72,21 +72,28 @@ class KnownRows:
 
 @dataclass(frozen=True)
 class Search:
-    """A search's queryset, which the API's `Pagination` pages by its matches' ids
-    (`matches_ids`)."""
+    """A search's queryset, which `BoundedPaginator` and the API's `Pagination` page by its
+    matches' ids (`matches_ids`)."""
 
     queryset: QuerySet
 
 
+def searched(queryset: QuerySet, q: str) -> QuerySet | Search:
+    """`queryset` as a `Search` when `q` searches for something, else as it is."""
+    return Search(queryset) if q.strip() else queryset
+
+
 class BoundedPaginator(Paginator):
-    """Django's paginator over at most `max_counted` rows. `matches_first`, for a search: the
-    count and the page come from the matches' ids (`matches_ids`), then the page's rows by id."""
+    """Django's paginator over at most `max_counted` rows. For a `Search`, the count and the
+    page come from the matches' ids (`matches_ids`), then the page's rows by id."""
 
     max_counted = MAX_COUNTED
 
-    def __init__(self, *args: Any, matches_first: bool = False, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.matches_first = matches_first
+    def __init__(self, object_list: Any, *args: Any, **kwargs: Any) -> None:
+        self.matches_first = isinstance(object_list, Search)
+        if isinstance(object_list, Search):
+            object_list = object_list.queryset
+        super().__init__(object_list, *args, **kwargs)
 
     @cached_property
     def _ids(self) -> list[Any] | None:

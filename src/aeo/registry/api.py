@@ -5,7 +5,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from aeo.core.bounds import ObjectId, Pagination
-from aeo.core.pagination import Search
+from aeo.core.pagination import searched
 from aeo.registry import selectors, services
 from aeo.registry.models import Economy, Operator, Region
 from aeo.registry.schemas import (
@@ -69,8 +69,7 @@ def list_aeo_types(request: HttpRequest, filters: Query[AEOTypeFilters]):
 @paginate(Pagination)
 def list_operators(request: HttpRequest, filters: Query[OperatorFilters]):
     qs = selectors.operators_visible_to(request.user)
-    found = selectors.search_operators(qs, **filters.dict())
-    return Search(found) if filters.q.strip() else found
+    return searched(selectors.search_operators(qs, **filters.dict()), filters.q)
 
 
 @router.get("/operators/{operator_id}", response=OperatorOut, operation_id="get_operator")

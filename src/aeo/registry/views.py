@@ -10,7 +10,7 @@ from aeo.accounts.http import AuthedRequest
 from aeo.core import audit, business_days
 from aeo.core.errors import DomainError
 from aeo.core.now import today
-from aeo.core.pagination import BoundedPaginator
+from aeo.core.pagination import BoundedPaginator, searched
 from aeo.registry import selectors, services
 from aeo.registry.constants import OperatorRole
 from aeo.registry.forms import OperatorForm
@@ -25,8 +25,7 @@ def operator_list(request: AuthedRequest) -> HttpResponse:
         raise PermissionDenied
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "role", "sme", "economy")}
     qs = selectors.search_operators(selectors.operators_visible_to(request.user), **filters)
-    paginator = BoundedPaginator(qs, PAGE_SIZE, matches_first=bool(filters["q"]))
-    page = paginator.get_page(request.GET.get("page"))
+    page = BoundedPaginator(searched(qs, filters["q"]), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
         "filters": filters,

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from aeo.accounts.constants import Role
 from aeo.core import pagination
-from aeo.core.pagination import BoundedPaginator
+from aeo.core.pagination import BoundedPaginator, Search
 from aeo.registry.models import Operator
 from aeo.registry.tests.factories import OperatorFactory, UserFactory
 
@@ -62,7 +62,7 @@ def test_the_bounded_paginator_gives_the_pages_django_gives(matches_first):
     OperatorFactory.create_batch(7)
     ordered = Operator.objects.order_by("legal_name", "pk")
     for orphans in (0, 2):
-        ours = BoundedPaginator(ordered, 3, orphans, matches_first=matches_first)
+        ours = BoundedPaginator(Search(ordered) if matches_first else ordered, 3, orphans)
         django = Paginator(ordered, 3, orphans)
         assert ours.count == django.count
         for number in django.page_range:
@@ -72,7 +72,7 @@ def test_the_bounded_paginator_gives_the_pages_django_gives(matches_first):
 def test_a_search_reads_its_matches_ids_once_then_the_page_by_id():
     OperatorFactory.create_batch(7)
     ordered = Operator.objects.select_related("economy").order_by("legal_name", "pk")
-    paginator = BoundedPaginator(ordered, 3, matches_first=True)
+    paginator = BoundedPaginator(Search(ordered), 3)
     paginator.max_counted = 5
     with CaptureQueriesContext(connection) as ctx:
         page = paginator.page(2)
@@ -88,7 +88,6 @@ def test_the_api_pages_a_search_as_it_pages_the_list(monkeypatch, bound):
     """Paged by its matches' ids (`Search`), a list gives the items, count and cursor it gives
     paged plainly: within the ids read, past them and past its end."""
     from aeo.core import bounds
-    from aeo.core.pagination import Search
 
     monkeypatch.setattr(bounds, "MAX_COUNTED", bound)
     OperatorFactory.create_batch(7)
