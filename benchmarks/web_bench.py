@@ -20,16 +20,17 @@ exceeds twice its 300 time (not flat) or 200 ms.
 
 `--load`: the status lookup by AEO number and by TIN (one AEO again and again, and 1,000
 different ones in turn) and a bare Django JSON view (the framework's floor: the same settings
-and middleware, benchmarks/bare_site), served by gunicorn (the production server) with the
-same workers once every worker answers, loaded for `--seconds` at 16 and 64 connections by
-wrk (installed from Debian's packages when missing). The targets take turns in rounds of
-ROUND_SECONDS, because a shared machine's speed drifts by a quarter within a minute: each
-figure is the median over the rounds, and a lookup's ratio to the bare view the median of its
-ratios within each round. Prints requests per second, p50/p99 and errors (connection, read,
-timeout and any answer other than 2xx/3xx), and fails where a lookup gives under half the bare
-view's throughput or under 1,000 per second, a p99 over 50 ms or any error. Then the lookups of
-different AEOs once more at about PACED_RATE a second (64 connections, each pausing after an
-answer), for the latency a client sees when the server is busy but not saturated.
+and middleware, benchmarks/bare_site), served by `aeo serve` (granian, the production server)
+with its workers once every worker answers, loaded for `--seconds` at 16 and 64 kept-alive
+connections by wrk (installed from Debian's packages when missing). The targets take turns
+in rounds of ROUND_SECONDS, because a shared machine's speed drifts by a quarter within a
+minute: each figure is the median over the rounds, and a lookup's ratio to the bare view the
+median of its ratios within each round. Prints requests per second, p50/p99 and errors
+(connection, read, timeout and any answer other than 2xx/3xx), and fails where a lookup gives
+under half the bare view's throughput or under 1,000 per second, a p99 over 50 ms or any
+error. Then the lookups of different AEOs once more at about PACED_RATE a second (64
+connections, each pausing after an answer), for the latency a client sees when the server is
+busy but not saturated.
 """
 
 import argparse
@@ -229,7 +230,7 @@ function request()
   local c = i %% %d
   local client = "10.0." .. math.floor(c / 256) .. "." .. (c %% 256)
   return wrk.format("GET", paths[(i %% #paths) + 1],
-    {["Connection"] = "close", ["X-Forwarded-For"] = client})
+    {["X-Forwarded-For"] = client})
 end
 %s
 function done(summary, latency, requests)
@@ -262,9 +263,7 @@ def _wrk() -> str:
 def _load(
     host: str, port: int, paths: list[str], connections: int, seconds: int, pause_ms: int = 0
 ) -> dict:
-    """`connections` connections for `seconds`, cycling through `paths`, one request per
-    connection (`Connection: close`), as gunicorn's sync workers close each after its answer:
-    wrk then does not count as an error a request it wrote before it saw the close. Each
+    """`connections` kept-alive connections for `seconds`, cycling through `paths`. Each
     connection waits `pause_ms` after an answer before its next request (0: at once)."""
     delay = f"function delay() return {pause_ms} end" if pause_ms else ""
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
@@ -300,7 +299,7 @@ def _wait_until_served(host: str, port: int, workers: int, timeout: float = 60.0
     deadline, fast = time.perf_counter() + timeout, 0
     while fast < 4 * workers:
         if time.perf_counter() > deadline:
-            raise SystemExit("gunicorn did not start serving")
+            raise SystemExit("aeo serve did not start serving")
         start = time.perf_counter()
         try:
             with urllib.request.urlopen(f"http://{host}:{port}/bare", timeout=5) as answer:  # noqa: S310
@@ -313,7 +312,7 @@ def _wait_until_served(host: str, port: int, workers: int, timeout: float = 60.0
 
 
 def load_test(env: dict[str, str], seconds: int) -> list[str]:
-    """`aeo serve` (gunicorn, as in production) on the large data set; the lookups and `/bare` (a
+    """`aeo serve` (granian, as in production) on the large data set; the lookups and `/bare` (a
     Django view answering a constant, through the same middleware: the framework's floor)
     under the same load."""
     import socket
@@ -332,24 +331,18 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    workers = str(2 * (os.cpu_count() or 1) + 1)
+    from aeo.core.management.commands.serve import default_workers
+
+    workers = default_workers()
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "aeo",
-            "serve",
-            "--host=127.0.0.1",
-            f"--port={port}",
-            f"--workers={workers}",
-        ],
+        [sys.executable, "-m", "aeo", "serve", "--host=127.0.0.1", f"--port={port}"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     failed = []
     try:
-        _wait_until_served("127.0.0.1", port, workers=int(workers))
+        _wait_until_served("127.0.0.1", port, workers=workers)
         # One AEO again and again (answered from the kept response), and a different one each
         # time among SPREAD (almost every answer read from the database: the worst case).
         targets = {
@@ -361,7 +354,7 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
         }
         rounds = max(1, seconds // ROUND_SECONDS)
         print(
-            f"\nload: gunicorn {workers} workers, 127.0.0.1, {rounds} rounds of"
+            f"\nload: aeo serve (granian, {workers} workers), 127.0.0.1, {rounds} rounds of"
             f" {seconds // rounds} s per target (medians; ×: to the bare view in the same round)"
         )
         for connections in (16, 64):

@@ -31,5 +31,5 @@ def test_every_exact_pin_in_pyproject_is_in_the_dev_lock_at_that_version():
 
 def test_the_runtime_lock_holds_the_production_server_and_protections():
     locked = pins(ROOT / "requirements.lock")
-    assert {"django", "gunicorn", "django-axes", "django-csp"} <= set(locked)
+    assert {"django", "granian", "django-axes", "django-csp"} <= set(locked)
     assert "pytest" not in locked
