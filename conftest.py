@@ -27,7 +27,10 @@ def _test_settings(settings):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     from django.core.cache import cache
 
+    from aeo.core import kept
+
     cache.clear()  # throttling counters start afresh in every test
+    kept.forget()  # and no answer is kept from another test's (rolled back) data
 
 
 @pytest.fixture

@@ -18,8 +18,9 @@ rows shown are printed. An API list is asked at 100k for as many rows as it give
 what it shows, its rows printed beside it. The summary fails an operation whose 100k time
 exceeds twice its 300 time (not flat) or 200 ms.
 
-`--load`: the status lookup by AEO number and by TIN (one AEO again and again, and 1,000
-different ones in turn) and a bare Django JSON view (the framework's floor: the same settings
+`--load`: the status lookup by AEO number and by TIN (one AEO again and again, 1,000
+different ones in turn, and those 1,000 with a query string of each request's own, so that no
+answer is kept) and a bare Django JSON view (the framework's floor: the same settings
 and middleware, benchmarks/bare_site), served by `aeo serve` (granian, the production server)
 with its workers once every worker answers, loaded for `--seconds` at 16 and 64 kept-alive
 connections by wrk (installed from Debian's packages when missing). The targets take turns
@@ -28,9 +29,9 @@ minute: each figure is the median over the rounds, and a lookup's ratio to the b
 median of its ratios within each round. Prints requests per second, p50/p99 and errors
 (connection, read, timeout and any answer other than 2xx/3xx), and fails where a lookup gives
 under half the bare view's throughput or under 1,000 per second, a p99 over 50 ms or any
-error. Then the lookups of different AEOs once more at about PACED_RATE a second (64
-connections, each pausing after an answer), for the latency a client sees when the server is
-busy but not saturated.
+error. Then the lookups not kept once more at about PACED_RATE a second (64 connections, each
+pausing after an answer), for the latency a client sees when the server is busy but not
+saturated.
 """
 
 import argparse
@@ -213,13 +214,15 @@ def measure(database: str, size: str, limits: dict[str, int]) -> list[dict[str, 
 
 
 # wrk cycles through the paths, each thread from its own place, each request from one of CLIENTS
-# addresses (X-Forwarded-For, which the throttle reads as the client's), and prints its figures
-# as JSON.
+# addresses (X-Forwarded-For, which the throttle reads as the client's), `{n}` in a path
+# replaced by a name of the request's own (this run's, the thread's, the request's number), and
+# prints its figures as JSON.
 _WRK_SCRIPT = """
 paths = {%s}
 made = 0
 function setup(thread)
   thread:set("first", made * 997)
+  thread:set("own", "%s." .. made .. ".")
   made = made + 1
 end
 function init(args)
@@ -229,7 +232,8 @@ function request()
   i = i + 1
   local c = i %% %d
   local client = "10.0." .. math.floor(c / 256) .. "." .. (c %% 256)
-  return wrk.format("GET", paths[(i %% #paths) + 1],
+  local path = string.gsub(paths[(i %% #paths) + 1], "{n}", own .. i)
+  return wrk.format("GET", path,
     {["X-Forwarded-For"] = client})
 end
 %s
@@ -267,7 +271,8 @@ def _load(
     connection waits `pause_ms` after an answer before its next request (0: at once)."""
     delay = f"function delay() return {pause_ms} end" if pause_ms else ""
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(_WRK_SCRIPT % (", ".join(json.dumps(p) for p in paths), CLIENTS, delay))
+        run = time.time_ns()
+        script.write(_WRK_SCRIPT % (", ".join(json.dumps(p) for p in paths), run, CLIENTS, delay))
         script.flush()
         out = subprocess.run(
             [
@@ -343,14 +348,22 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
     failed = []
     try:
         _wait_until_served("127.0.0.1", port, workers=workers)
-        # One AEO again and again (answered from the kept response), and a different one each
-        # time among SPREAD (almost every answer read from the database: the worst case).
+        # One AEO again and again, a different one each time among SPREAD (both answered from
+        # the kept answers once asked: nothing is written meanwhile), and SPREAD with a query
+        # string of each request's own (`n`, which the operations ignore): never kept, every
+        # answer read from the database, the worst case.
         targets = {
             BARE: ["/bare"],
             "get_register_entry (same AEO)": [f"/api/v1/register/{numbers[0]}"],
             "search_register?q=<TIN> (same AEO)": [f"/api/v1/register?q={tins[0]}"],
             f"get_register_entry ({SPREAD} AEOs)": [f"/api/v1/register/{n}" for n in numbers],
             f"search_register?q=<TIN> ({SPREAD} AEOs)": [f"/api/v1/register?q={t}" for t in tins],
+            f"get_register_entry ({SPREAD}, not kept)": [
+                f"/api/v1/register/{n}?n={{n}}" for n in numbers
+            ],
+            f"search_register?q=<TIN> ({SPREAD}, not kept)": [
+                f"/api/v1/register?q={t}&n={{n}}" for t in tins
+            ],
         }
         rounds = max(1, seconds // ROUND_SECONDS)
         print(
@@ -387,7 +400,7 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
         pause = 64 * 1000 // PACED_RATE
         print(f"  paced: 64 connections, each {pause} ms between an answer and its next request")
         for name, paths in targets.items():
-            if str(SPREAD) in name:
+            if "not kept" in name:
                 r = _load("127.0.0.1", port, paths, 64, seconds, pause_ms=pause)
                 print(
                     f"  64 conn  {name:<40} {r['rps']:>6.0f} req/s"

@@ -24,10 +24,10 @@ from aeo.core.kept import kept
 router = Router(tags=["authorizations"])
 
 # The public register is read far more often than a status changes. Its answers are kept by
-# the server for at most this long (per process), so that a change of status is visible
-# everywhere within a second; shared caches may keep them as long.
+# each server process until a write is committed (`core.kept`); shared caches may keep them for
+# this long, so that a change of status is visible everywhere within a second.
 LOOKUP_TTL_SECONDS = 1
-kept_for_a_second = decorate_view(kept(LOOKUP_TTL_SECONDS))
+kept_while_unchanged = decorate_view(kept(LOOKUP_TTL_SECONDS))
 
 
 @router.get(
@@ -37,7 +37,7 @@ kept_for_a_second = decorate_view(kept(LOOKUP_TTL_SECONDS))
     auth=None,
     summary="Search the public AEO register",
 )
-@kept_for_a_second
+@kept_while_unchanged
 @paginate(Pagination)
 def search_register(request: HttpRequest, filters: Query[RegisterFilters]):
     return selectors.search_register(filters.q, filters.type or "")
@@ -50,7 +50,7 @@ def search_register(request: HttpRequest, filters: Query[RegisterFilters]):
     auth=None,
     summary="One active AEO in the public register",
 )
-@kept_for_a_second
+@kept_while_unchanged
 def get_register_entry(request: HttpRequest, aeo_number: str):
     entry = selectors.register_entry(aeo_number)
     if entry is None:

@@ -1,5 +1,9 @@
-"""Database-level guards that the ORM alone cannot give, and the planner's statistics."""
+"""Database-level guards that the ORM alone cannot give, the planner's statistics, and a
+version of the database that every committed write moves."""
 
+import sqlite3
+import threading
+import time
 from typing import Any
 
 from django.db import connections
@@ -25,6 +29,38 @@ def refresh_statistics(using: str = "default", *, after_bulk_load: bool = False)
             cursor.execute("ANALYZE")
         elif connection.vendor == "postgresql" and after_bulk_load:
             cursor.execute("VACUUM ANALYZE")
+
+
+_own = threading.local()  # per thread: SQLite connections of its own, by database file
+
+
+def data_version(using: str = "default") -> Any:
+    """A value that changes whenever a write is committed to the database, by any connection
+    of any process, and is read in microseconds: what `core.kept` keeps answers for.
+
+    SQLite: `PRAGMA data_version` of a connection of this thread's own, because it changes for
+    every connection's commits but that connection's (Django's own writes included).
+    PostgreSQL: where the next write-ahead log record goes, which every commit moves before it
+    returns (so do writes not yet committed, vacuum and the server's other databases: a
+    needless miss, never a stale answer); on a standby, the last record replayed. SQLite in
+    memory, or another database: the current second."""
+    connection = connections[using]
+    path = str(connection.settings_dict["NAME"])
+    if connection.vendor == "sqlite" and "memory" not in path:
+        own = getattr(_own, "connections", None)
+        if own is None:
+            own = _own.connections = {}
+        if path not in own:
+            own[path] = sqlite3.connect(path)
+        return own[path].execute("PRAGMA data_version").fetchone()[0]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
+                " ELSE pg_current_wal_insert_lsn() END"
+            )
+            return cursor.fetchone()[0]
+    return int(time.monotonic())
 
 
 class InlineIn(In):

@@ -1,46 +1,68 @@
-"""Answers kept for a moment: for public reads asked far more often than what they show
-changes (the status lookup)."""
+"""Answers kept while the database is unchanged: for public reads asked far more often than
+what they show changes (the status lookup)."""
 
-import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
+from aeo.core.db import data_version
+
 View = Callable[..., HttpResponse]
+
+KEPT_ANSWERS = 20_000  # per process, the least recently given dropped first (about 12 MB)
+
+_answers: OrderedDict[str, tuple[Any, bytes, str]] = OrderedDict()
+_lock = threading.Lock()
 
 
 def kept(seconds: int) -> Callable[[View], View]:
-    """Keep a view's successful answers for `seconds`, per full path and language, in the
-    default cache (per process), and mark them `public, max-age=seconds`: a kept answer is
-    given without running the view (around a ninja operation: no query, no serialization, no
-    throttle check).
+    """Keep a view's successful answers in this process, per full path and language, for as
+    long as no write is committed to the database (`core.db.data_version`, read on each
+    request: a change is seen by the next request after its commit), and mark them `public,
+    max-age=seconds` for shared caches. A kept answer is given without running the view
+    (around a ninja operation: no query, no serialization, no throttle check).
 
-    Django's `cache_page` does the same for any view, but costs about 0.25 ms per answer it
-    does not have (an absolute URI, a hashed header key, a pickled response), more than the
-    status lookup's query; this keeps the body and its content type only."""
+    The version is read before the view runs: an answer read while a write commits is kept
+    under the version before it, and the next request, which sees the new version, reads again.
+    Django's `cache_page` keeps answers for a time instead, and costs about 0.25 ms per answer
+    it does not have (an absolute URI, a hashed header key, a pickled response)."""
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
-            path = request.get_full_path().encode()
-            key = f"kept:{get_language()}:{hashlib.md5(path, usedforsecurity=False).hexdigest()}"
-            found = cache.get(key)
-            if found is not None:
-                response = HttpResponse(found[0], content_type=found[1])
+            key = f"{get_language()} {request.get_full_path()}"
+            version = data_version()
+            with _lock:
+                found = _answers.get(key)
+                if found is not None and found[0] == version:
+                    _answers.move_to_end(key)
+            if found is not None and found[0] == version:
+                response = HttpResponse(found[1], content_type=found[2])
             else:
                 response = view(request, *args, **kwargs)
                 if response.status_code != 200 or response.streaming or response.cookies:
                     return response
-                cache.set(key, (response.content, response["Content-Type"]), seconds)
+                with _lock:
+                    _answers[key] = (version, response.content, response["Content-Type"])
+                    _answers.move_to_end(key)
+                    while len(_answers) > KEPT_ANSWERS:
+                        _answers.popitem(last=False)
             response["Cache-Control"] = f"public, max-age={seconds}"
             return response
 
         return wrapped
 
     return decorator
+
+
+def forget() -> None:
+    """Drop every kept answer (tests: the writes of a test's transaction commit no version)."""
+    with _lock:
+        _answers.clear()
