@@ -14,7 +14,8 @@ from aeo.core.db import data_version
 
 View = Callable[..., HttpResponse]
 
-KEPT_ANSWERS = 20_000  # per process, the least recently given dropped first (about 12 MB)
+KEPT_ANSWERS = 20_000  # per process, the least recently given dropped first (a lookup: ~1 KB)
+KEPT_PATH_MAX = 300  # a longer path and query string is answered but not kept (memory)
 
 _answers: OrderedDict[str, tuple[Any, bytes, str]] = OrderedDict()
 _lock = threading.Lock()
@@ -35,9 +36,9 @@ def kept(seconds: int) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if request.method not in ("GET", "HEAD"):
-                return view(request, *args, **kwargs)
             key = f"{get_language()} {request.get_full_path()}"
+            if request.method not in ("GET", "HEAD") or len(key) > KEPT_PATH_MAX:
+                return view(request, *args, **kwargs)
             version = data_version()
             with _lock:
                 found = _answers.get(key)

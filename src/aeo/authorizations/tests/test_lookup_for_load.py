@@ -100,6 +100,15 @@ def test_the_least_recently_given_answer_is_dropped_first(client, monkeypatch):
     assert [reads(first), reads(second)] == [False, True]  # the second was dropped, not the first
 
 
+@pytest.mark.usefixtures("steady_database")
+def test_an_answer_to_a_long_query_string_is_not_kept(client, entry):
+    url = f"/api/v1/register/{entry.aeo_number}?padding={'x' * kept.KEPT_PATH_MAX}"
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        assert register_reads(ctx)
+
+
 def test_an_answer_is_kept_per_language_and_an_unknown_number_not_at_all(client, entry):
     url = f"/api/v1/register/{entry.aeo_number}"
     english = client.get(url, headers={"accept-language": "en"}).json()
