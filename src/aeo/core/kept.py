@@ -42,9 +42,11 @@ def kept(seconds: int) -> Callable[[View], View]:
             version = data_version()
             with _lock:
                 found = _answers.get(key)
-                if found is not None and found[0] == version:
+                if found is not None and found[0] != version:
+                    found = None
+                if found is not None:
                     _answers.move_to_end(key)
-            if found is not None and found[0] == version:
+            if found is not None:
                 response = HttpResponse(found[1], content_type=found[2])
             else:
                 response = view(request, *args, **kwargs)

@@ -91,9 +91,9 @@ class BoundedPaginator(Paginator):
 
     def __init__(self, object_list: Any, *args: Any, **kwargs: Any) -> None:
         self.matches_first = isinstance(object_list, Search)
-        if isinstance(object_list, Search):
-            object_list = object_list.queryset
-        super().__init__(object_list, *args, **kwargs)
+        super().__init__(
+            object_list.queryset if self.matches_first else object_list, *args, **kwargs
+        )
 
     @cached_property
     def _ids(self) -> list[Any] | None:
