@@ -1,6 +1,6 @@
 """The public status lookup is built for load: no session or CSRF cookie, no query for an
-answer kept while the database is unchanged, and a change seen by the next lookup after its
-commit."""
+answer kept while the database is unchanged, and a change seen by the lookups within
+`kept.VERSION_READ_EVERY` of its commit."""
 
 import pytest
 from django.db import connection
@@ -53,9 +53,11 @@ def test_a_repeated_lookup_reads_nothing_and_sets_no_cookie(client, entry, by):
 
 @pytest.mark.usefixtures("reference_data")
 @pytest.mark.parametrize("query", ["number", "tin", "name"])
-def test_the_next_lookup_after_a_commit_reads_again(client, query):
+def test_the_next_lookup_after_a_commit_reads_again(client, query, monkeypatch):
     """Committed, as in production (each test's writes are otherwise rolled back, and SQLite
-    counts only committed ones): a suspension, a new name, any write."""
+    counts only committed ones): a suspension, a new name, any write. The version is read on
+    every lookup here, as it is once `VERSION_READ_EVERY` has passed."""
+    monkeypatch.setattr(kept, "VERSION_READ_EVERY", 0)
     (entry,) = issue(OperatorFactory(legal_name="Minato Freight K.K."))
     other = OperatorFactory(legal_name="Unrelated Trading K.K.")
     url = {
@@ -84,6 +86,31 @@ def test_the_next_lookup_after_a_commit_reads_again(client, query):
     assert read and (status == 404 if query == "number" else status == 200)
     if query != "number":
         assert client.get(url).json()["count"] == 0
+
+
+def test_the_version_is_read_at_most_every_so_often(client, entry, monkeypatch):
+    """Within `VERSION_READ_EVERY` of a read the lookups use that version (no round trip on
+    PostgreSQL); after it, they read it again, and a new version reads the register again."""
+    clock, versions = [1000.0], []
+
+    def version():
+        versions.append(len(versions))
+        return versions[-1]
+
+    monkeypatch.setattr(kept, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(kept, "data_version", version)
+    url = f"/api/v1/register/{entry.aeo_number}"
+
+    def reads() -> bool:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return bool(register_reads(ctx))
+
+    assert reads() and len(versions) == 1
+    clock[0] += kept.VERSION_READ_EVERY / 2
+    assert not reads() and len(versions) == 1
+    clock[0] += kept.VERSION_READ_EVERY
+    assert reads() and len(versions) == 2
 
 
 @pytest.mark.usefixtures("steady_database")
