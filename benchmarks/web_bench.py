@@ -13,10 +13,11 @@ another prefix with `BENCH_DB_PREFIX`): the small one with `aeo demo`, the large
 three times, and the two sizes take turns PAGE_ROUNDS times (a shared machine's speed drifts
 within minutes): the median server time over the rounds (the request through Django's whole
 stack, in-process, no network), its ratio to the small size's, the number of queries and the
-rows shown are printed. An API list is asked at 100k for as many rows as it gives at 300
-(`limit`), so that the ratio measures the table's size, not a fuller page; a page (HTML) shows
-what it shows, its rows printed beside it. The summary fails an operation whose 100k time
-exceeds twice its 300 time (not flat) or 200 ms.
+rows shown are printed (the register's answers read from the database, not kept; the MRA
+verification given a partner's batch of VERIFIED ids). An API list is asked at 100k for as
+many rows as it gives at 300 (`limit`), so that the ratio measures the table's size, not a
+fuller page; a page (HTML) shows what it shows, its rows printed beside it. The summary fails
+an operation whose 100k time exceeds twice its 300 time (not flat) or 200 ms.
 
 `--load`: the status lookup by AEO number and by TIN (one AEO again and again, 1,000
 different ones in turn, and those 1,000 with a query string of each request's own, so that no
@@ -43,8 +44,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench" / "web"
@@ -58,6 +60,7 @@ REPEAT = 3
 PAGE_ROUNDS = 3  # the small and the large size measured in turn, this many times
 CLIENTS = 4_096  # the load test's client addresses
 PACED_RATE = 1_000  # requests a second that the paced load asks for
+VERIFIED = 1_000  # ids in the verify_aeo_status batch (its most)
 ROUND_SECONDS = 6  # the load test's targets take turns, a round of this many seconds each
 
 
@@ -97,8 +100,26 @@ def _cursor_at(row: int) -> str:
     return cursor
 
 
-def _operations() -> list[tuple[str, str, str, dict[str, str]]]:
-    """(name, user, path, query) of every measured operation, on the data at hand."""
+class Operation(NamedTuple):
+    name: str
+    user: str  # a demo user's name, "" for the public
+    path: str
+    query: dict[str, str]
+    body: dict[str, Any] | None = None  # a POST's JSON body; None: a GET
+
+
+def _verified_ids() -> list[str]:
+    """VERIFIED ids for `verify_aeo_status`, as a partner's batch of declarants: the AEO
+    numbers and TINs of ten of ours (as many at both sizes), the rest no AEO."""
+    from aeo.authorizations.models import Authorization
+
+    ours = Authorization.objects.select_related("operator").order_by("pk")[:10]
+    ids = [a.aeo_number for a in ours] + [a.operator.tin for a in ours]
+    return ids + [f"{9_000_000_000_000 + i}" for i in range(VERIFIED - len(ids))]
+
+
+def _operations() -> list[Operation]:
+    """Every measured operation, on the data at hand."""
     from aeo.applications.models import Application
     from aeo.authorizations.models import Authorization
     from aeo.registry.models import Operator
@@ -108,7 +129,7 @@ def _operations() -> list[tuple[str, str, str, dict[str, str]]]:
     operator = Operator.objects.order_by("pk")[Operator.objects.count() // 2]
     name = operator.legal_name.split()[0]
     last_page = max(1, (Application.objects.count() + 24) // 25)
-    return [
+    operations: list[tuple[Any, ...]] = [
         ("coordinator's dashboard /applications/", "coordinator", "/applications/", {}),
         ("Tokyo examiner's dashboard", "examiner", "/applications/", {}),
         (
@@ -142,7 +163,15 @@ def _operations() -> list[tuple[str, str, str, dict[str, str]]]:
         ("search_register?q=<name>", "", "/api/v1/register", {"q": name}),
         ("search_register?q=<TIN>", "", "/api/v1/register", {"q": entry.operator.tin}),
         ("get_register_entry", "", f"/api/v1/register/{entry.aeo_number}", {}),
+        (
+            f"verify_aeo_status ({VERIFIED:,} ids)",
+            "border",
+            "/api/v1/exchange/verify",
+            {},
+            {"ids": _verified_ids()},
+        ),
     ]
+    return [Operation(*op) for op in operations]
 
 
 def _rows(response: Any) -> tuple[int, bool]:
@@ -152,6 +181,8 @@ def _rows(response: Any) -> tuple[int, bool]:
         body = response.json()
         if isinstance(body, dict) and "items" in body:
             return len(body["items"]), True
+        if isinstance(body, dict) and "results" in body:  # verify_aeo_status
+            return len(body["results"]), False
         return 1, False
     return response.content.count(b"<tr") - response.content.count(b"<thead"), False
 
@@ -173,7 +204,7 @@ def measure(database: str, size: str, limits: dict[str, int]) -> list[dict[str, 
 
     _build(database, size)
     results = []
-    for name, username, path, params in _operations():
+    for name, username, path, params, body in _operations():
         if name in limits:
             params = dict(params, limit=str(limits[name]))
         client = Client()
@@ -183,13 +214,19 @@ def measure(database: str, size: str, limits: dict[str, int]) -> list[dict[str, 
             headers["Authorization"] = f"Bearer {issue_token(actor=None, user=user)}"
         elif username:
             client.force_login(User.objects.get(username=username))
-        client.get(path, params, headers=headers)  # warm
+
+        request = (
+            partial(client.get, path, params, headers=headers)
+            if body is None
+            else partial(client.post, path, body, content_type="application/json", headers=headers)
+        )
+        request()  # warm
         times, queries, status = [], 0, 0
         for _ in range(REPEAT):
             kept.forget()  # the register's answers are kept: time them read from the database
             with CaptureQueriesContext(connection) as ctx:
                 start = time.perf_counter()
-                response = client.get(path, params, headers=headers)
+                response = request()
                 times.append((time.perf_counter() - start) * 1000)
             queries, status = len(ctx), response.status_code
         if os.environ.get("BENCH_SQL"):  # the slowest queries of the last request
