@@ -296,7 +296,10 @@ class PartnerAEO(models.Model):
                 fields=["partner", "aeo_number"], name="one_partner_aeo_per_number"
             )
         ]
+        # Verification looks a party up by any of its ids: each through an index of its own
+        # (the unique constraint's index, partner first, does not serve a number alone).
         indexes = [
+            models.Index(fields=["aeo_number"], name="partner_aeo_by_number"),
             models.Index(fields=["tin"], name="partner_aeo_by_tin"),
             models.Index(fields=["our_id"], name="partner_aeo_by_our_id"),
         ]

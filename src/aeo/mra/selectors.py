@@ -22,7 +22,7 @@ from aeo.mra.models import (
     PartnerAEO,
 )
 from aeo.registry.models import Operator
-from aeo.registry.selectors import normalize_tin
+from aeo.registry.selectors import normalize_tin, tin_in
 
 # Who sees partner administrations, the exchange's state and the partners' AEOs.
 EXCHANGE_READERS = frozenset({Role.POLICY_OFFICER, Role.COORDINATOR})
@@ -179,6 +179,18 @@ def _variants(raw: str) -> list[str]:
     return [v for v in dict.fromkeys((typed, normalize_tin(raw))) if v]
 
 
+def _own_authorizations(keys: list[str]) -> list[Authorization]:
+    """Our authorizations whose AEO number, or whose holder's TIN, is one of `keys`, by AEO
+    number: each read through its own index. (One query with an OR across the join read every
+    authorization, and on SQLite checked each against both lists: a second for 1,000 ids at
+    100,000 operators.)"""
+    holders = Operator.objects.filter(tin_in(keys)).order_by().values_list("pk", flat=True)
+    found = Authorization.objects.select_related("operator").order_by()
+    rows = {a.pk: a for a in found.filter(aeo_number__in=keys)}
+    rows.update((a.pk, a) for a in found.filter(operator_id__in=list(holders)))
+    return sorted(rows.values(), key=lambda a: a.aeo_number)
+
+
 def verify(ids: Iterable[str], *, economy: str | None = None) -> list[AEOStatus]:
     """The status of each identifier (TIN, AEO number or a partner's id), in the order given:
     our register first, then the partners' (optionally one economy's). A few queries for any
@@ -188,9 +200,7 @@ def verify(ids: Iterable[str], *, economy: str | None = None) -> list[AEOStatus]
     at = now()
     own: dict[str, list[Authorization]] = defaultdict(list)
     if economy in (None, settings.AEO_ECONOMY):
-        for a in Authorization.objects.select_related("operator").filter(
-            Q(aeo_number__in=keys) | Q(operator__tin__in=keys)
-        ):
+        for a in _own_authorizations(keys):
             for key in {a.aeo_number, a.operator.tin} & set(keys):
                 own[key].append(a)
     theirs: dict[str, list[PartnerAEO]] = defaultdict(list)
