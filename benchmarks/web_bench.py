@@ -1,5 +1,6 @@
 """Pages and list operations at the demo's size (300 operators) and a large administration's
-(100,000 operators, 20,000 applications, 10,000 authorizations), on SQLite and PostgreSQL.
+(100,000 operators, 20,000 applications, 10,000 authorizations, a partner's 20,000 AEOs), on
+SQLite and PostgreSQL.
 
     python benchmarks/web_bench.py                      # both databases, both sizes
     python benchmarks/web_bench.py --databases sqlite   # SQLite only

@@ -1,5 +1,6 @@
 """The demo grown to the size of a large administration's programme, for benchmarks and for
-trying the pages: ~100,000 operators, 20,000 applications, 10,000 authorizations.
+trying the pages: ~100,000 operators, 20,000 applications, 10,000 authorizations, and a partner
+administration's 20,000 AEOs as its exchange would have sent them (what verification reads).
 
 Built through bulk paths (`bulk_create` in batches, one transaction per table) rather than the
 services, so it takes minutes, not hours: it writes the rows the services would leave behind
@@ -24,6 +25,8 @@ from aeo.authorizations.constants import AuthorizationStatus
 from aeo.authorizations.models import AEONumberCounter, Authorization
 from aeo.core.business_days import add_business_days
 from aeo.core.now import now, today
+from aeo.mra.constants import VerifiedStatus
+from aeo.mra.models import Partner, PartnerAEO
 from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Economy, Operator, OperatorRoleAssignment, Region
 from aeo.requirements import selectors as requirement_selectors
@@ -51,17 +54,18 @@ def build_large(
     operators: int = 100_000,
     applications: int = 20_000,
     authorizations: int = 10_000,
+    partner_aeos: int = 20_000,
     progress: Callable[[str], None] = lambda message: None,
 ) -> dict[str, int]:
-    """Add operators, applications and authorizations until the registry holds about as many
-    as asked (a second run adds nothing). Needs the ordinary demo built first."""
+    """Add operators, applications, authorizations and partner AEOs until there are about as
+    many as asked (a second run adds nothing). Needs the ordinary demo built first."""
     from aeo.demo.builder import _operator_spec
 
     rng = random.Random(seed + 1)
     japan = Economy.objects.get(code="JP")
     regions = list(Region.objects.filter(economy=japan).select_related("office").order_by("code"))
     examiner = User.objects.get(username="examiner", role=Role.EXAMINER)
-    added = {"operators": 0, "applications": 0, "authorizations": 0}
+    added = {"operators": 0, "applications": 0, "authorizations": 0, "partner_aeos": 0}
 
     missing = operators - Operator.objects.count()
     if missing > 0:
@@ -212,11 +216,47 @@ def build_large(
             )
     added["authorizations"] = len(issued)
     progress(f"authorizations: {len(issued)}")
+    added["partner_aeos"] = _partner_aeos(rng, partner_aeos)
+    progress(f"partner AEOs: {added['partner_aeos']}")
     progress(f"stored clocks: {application_services.refresh_clocks(unstored=True)}")
     if connection.vendor == "postgresql":  # the planner's statistics, after bulk inserts
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return added
+
+
+# The partner whose AEOs the large set holds: Korea (an MRA with Japan since 2010).
+PARTNER_ECONOMY = "KR"
+
+
+def _partner_aeos(rng: random.Random, wanted: int) -> int:
+    """A partner's AEOs as its batches leave them (`mra.services.inbound`): its AEO number and
+    TIN, and for its exporters to Japan the identifier we use for them. The partner has no
+    keys: nothing more can be received from it."""
+    partner, _ = Partner.objects.get_or_create(
+        economy_id=PARTNER_ECONOMY, defaults={"base_url": "https://customs.example.kr/aeo"}
+    )
+    start = PartnerAEO.objects.filter(partner=partner).count()
+    received = now()
+    rows = [
+        PartnerAEO(
+            partner=partner,
+            aeo_number=f"{PARTNER_ECONOMY}-AEO-{i:06d}",
+            tin=f"{rng.randrange(10**9, 10**10)}",
+            our_id=f"{rng.randrange(10**12, 10**13)}" if rng.random() < 0.3 else "",
+            name=f"Partner Trading {i:06d} Co., Ltd.",
+            aeo_type="AEO",
+            status=VerifiedStatus.ACTIVE,
+            valid_from=today() - timedelta(days=rng.randint(30, 3000)),
+            seq=i,
+            received_at=received,
+        )
+        for i in range(start + 1, wanted + 1)
+    ]
+    PartnerAEO.objects.bulk_create(rows, batch_size=BATCH)
+    if rows:
+        Partner.objects.filter(pk=partner.pk).update(received_seq=wanted, last_received_at=received)
+    return len(rows)
 
 
 def _at(day: date, hour: int) -> datetime:
