@@ -168,7 +168,7 @@ def verify_aeo_status(request: HttpRequest, payload: ExchangeVerifyIn):
     # A partner's token verifies our register only: other partners' data are not theirs to read.
     own_only = request.user.role == Role.PARTNER_CUSTOMS  # type: ignore[union-attr]
     economy = settings.AEO_ECONOMY if own_only else None
-    return {"results": [r.as_dict() for r in selectors.verify(payload.ids, economy=economy)]}
+    return {"results": selectors.verify(payload.ids, economy=economy)}
 
 
 @router.get(

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -107,9 +107,6 @@ class AEOStatus:
     as_of: datetime | None = None
     source: str | None = None
     stale: bool = False
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
     @property
     def status_label(self) -> str:
