@@ -149,7 +149,7 @@ def search_register(q: str, aeo_type: str = "") -> Any:
         found = _BY_TIN.rows(tin)
         if len(found) <= TIN_ENTRIES:
             return KnownRows([_entry(row) for row in found], queryset)
-    return searched(queryset(), q)
+    return searched(queryset(), q, register_entries())
 
 
 def search_authorizations(

@@ -100,9 +100,9 @@ class Pagination(LimitOffsetPagination):
                 page = known_rows[pagination.offset : pagination.offset + limit]
                 return {"items": page, "count": len(known_rows), "next": None}
             queryset = queryset.queryset()
-        search = False
-        if isinstance(queryset, Search):
-            search, queryset = True, queryset.queryset
+        search = queryset if isinstance(queryset, Search) else None
+        if search is not None:
+            queryset = search.queryset
         fields = keyset.ordering(queryset) if isinstance(queryset, QuerySet) else None
         if fields:  # ties broken by id: the same order whichever way one pages
             queryset = queryset.order_by(*fields)
@@ -115,15 +115,16 @@ class Pagination(LimitOffsetPagination):
             except keyset.BadCursor:
                 message = _("Give the `next` of a page of this list.")
                 raise DomainError(message, field="after", code="invalid_cursor") from None
-            if search and by_ids(rows):  # the matches after the cursor first, as below
-                items = rows_by_id(rows, matches_ids(rows, MAX_COUNTED)[: limit + 1])
+            if search is not None and by_ids(rows):  # the matches after the cursor first, as below
+                items = rows_by_id(search.rows, matches_ids(rows, MAX_COUNTED)[: limit + 1])
             else:
                 items = list(rows[: limit + 1])
-        elif search and by_ids(queryset):  # the page from the matches' ids, when it lies in them
+        elif search is not None and by_ids(queryset):  # the page from the matches' ids,
+            # when it lies in them
             ids = matches_ids(queryset, MAX_COUNTED)
             end = pagination.offset + limit + 1
             if len(ids) <= MAX_COUNTED or end <= len(ids):
-                items = rows_by_id(queryset, ids[pagination.offset : end])
+                items = rows_by_id(search.rows, ids[pagination.offset : end])
                 counted = len(ids) if len(ids) <= MAX_COUNTED else None
         if items is None:
             items = rows_at(queryset, pagination.offset, limit + 1)

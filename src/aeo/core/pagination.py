@@ -12,7 +12,7 @@ of its matches first (`Search`).
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -73,14 +73,18 @@ class KnownRows:
 @dataclass(frozen=True)
 class Search:
     """A search's queryset, which `BoundedPaginator` and the API's `Pagination` page by its
-    matches' ids (`matches_ids`)."""
+    matches' ids (`matches_ids`), and `rows`, the queryset the page's rows are read from by
+    those ids: the same rows without the search's filters, which would find every match again
+    (a name's 3,825 matches, 7 ms, for the two rows of a page)."""
 
     queryset: QuerySet
+    rows: QuerySet
 
 
-def searched(queryset: QuerySet, q: str) -> QuerySet | Search:
-    """`queryset` as a `Search` when `q` searches for something, else as it is."""
-    return Search(queryset) if q.strip() else queryset
+def searched(queryset: QuerySet, q: str, rows: QuerySet) -> QuerySet | Search:
+    """`queryset` as a `Search` when `q` searches for something, else as it is. `rows`: what
+    `queryset` searches (the rows its user may see, with its joins), without the search."""
+    return Search(queryset, rows) if q.strip() else queryset
 
 
 class BoundedPaginator(Paginator):
@@ -90,15 +94,13 @@ class BoundedPaginator(Paginator):
     max_counted = MAX_COUNTED
 
     def __init__(self, object_list: Any, *args: Any, **kwargs: Any) -> None:
-        self.matches_first = isinstance(object_list, Search)
-        super().__init__(
-            object_list.queryset if self.matches_first else object_list, *args, **kwargs
-        )
+        self.search = object_list if isinstance(object_list, Search) else None
+        super().__init__(self.search.queryset if self.search else object_list, *args, **kwargs)
 
     @cached_property
     def _ids(self) -> list[Any] | None:
         object_list: Any = self.object_list
-        if not self.matches_first or not by_ids(object_list):
+        if self.search is None or not by_ids(object_list):
             return None
         return matches_ids(object_list, self.max_counted)
 
@@ -122,8 +124,8 @@ class BoundedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        if self._ids is not None:
-            rows = rows_by_id(cast(QuerySet, self.object_list), self._ids[bottom:top])
+        if self.search is not None and self._ids is not None:
+            rows = rows_by_id(self.search.rows, self._ids[bottom:top])
         else:
             rows = rows_at(self.object_list, bottom, top - bottom)
         return Page(rows, number, self)

@@ -69,7 +69,7 @@ def list_aeo_types(request: HttpRequest, filters: Query[AEOTypeFilters]):
 @paginate(Pagination)
 def list_operators(request: HttpRequest, filters: Query[OperatorFilters]):
     qs = selectors.operators_visible_to(request.user)
-    return searched(selectors.search_operators(qs, **filters.dict()), filters.q)
+    return searched(selectors.search_operators(qs, **filters.dict()), filters.q, qs)
 
 
 @router.get("/operators/{operator_id}", response=OperatorOut, operation_id="get_operator")

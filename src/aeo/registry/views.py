@@ -24,8 +24,9 @@ def operator_list(request: AuthedRequest) -> HttpResponse:
     if not request.user.has_perm("registry.read_operator"):
         raise PermissionDenied
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "role", "sme", "economy")}
-    qs = selectors.search_operators(selectors.operators_visible_to(request.user), **filters)
-    page = BoundedPaginator(searched(qs, filters["q"]), PAGE_SIZE).get_page(request.GET.get("page"))
+    visible = selectors.operators_visible_to(request.user)
+    qs = searched(selectors.search_operators(visible, **filters), filters["q"], visible)
+    page = BoundedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
         "filters": filters,
