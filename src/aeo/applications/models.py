@@ -149,9 +149,16 @@ class Application(models.Model):
             # and the keyset pages order them).
             models.Index(fields=["created_at", "id"], name="application_by_created"),
             models.Index(fields=["office", "created_at", "id"], name="application_office_created"),
-            # Applications awaiting acceptance, oldest first (the dashboard's queue and count).
-            # A partial index: one on the state would be SQLite's choice for the clock's buckets.
+            # Applications awaiting acceptance, oldest first (the dashboard's queue and count),
+            # all of them or one unit's (without it, SQLite counted a unit's 132 by reading its
+            # 5,283 applications). Partial: one on the state would be SQLite's choice for the
+            # clock's buckets.
             models.Index(fields=["updated_at"], condition=_AWAITING, name="application_awaiting"),
+            models.Index(
+                fields=["office", "updated_at"],
+                condition=_AWAITING,
+                name="application_office_awaiting",
+            ),
             # Running clocks newest first: the lists filtered by urgency (overdue) in list order.
             models.Index(
                 fields=["created_at", "id"], condition=_CLOCKED, name="application_running_created"

@@ -4,6 +4,7 @@ Dashboards and filters read `clock_*` columns through indexed conditions (`urgen
 arithmetic stays in `aeo.core.clock`. These tests recompute every clock and compare.
 """
 
+import copy
 import datetime
 
 import pytest
@@ -12,9 +13,10 @@ from django.db import connection
 
 from aeo.applications import selectors, services
 from aeo.applications.constants import CLOCK_STATES, DUE_SOON_BUSINESS_DAYS
-from aeo.applications.models import AWAITING, URGENCY, Application
+from aeo.applications.models import AWAITING, URGENCY, Application, State
 from aeo.applications.tasks import daily_clock_tick
 from aeo.applications.tests.helpers import submitted_application, tokyo_examiner, trader_in_tokyo
+from aeo.core.db import refresh_statistics
 from aeo.core.now import now, today, travel
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +175,18 @@ def test_sqlite_reads_a_bucket_from_the_clock_index(name):
 def test_sqlite_reads_the_queue_awaiting_acceptance_from_its_index():
     rows = Application.objects.filter(AWAITING).order_by("updated_at").values_list("pk")[:10]
     assert "INDEX application_awaiting" in _sqlite_plan(rows)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner")
+def test_sqlite_reads_a_units_queue_and_its_count_from_their_index():
+    """An examiner's dashboard: a unit's applications awaiting acceptance, and how many (the
+    rows its COUNT reads)."""
+    waiting = submitted_application(trader_in_tokyo())
+    decided = [copy.copy(waiting) for _ in range(20)]  # a unit with more decided than waiting
+    for application in decided:
+        application.pk, application.state = None, State.WITHDRAWN
+    Application.objects.bulk_create(decided)
+    refresh_statistics()
+    queue = Application.objects.filter(AWAITING, office=waiting.office).order_by("updated_at")
+    for rows in (queue.values_list("pk")[:10], queue.order_by().values_list("pk")):
+        assert "INDEX application_office_awaiting" in _sqlite_plan(rows)
