@@ -24,10 +24,11 @@ from aeo.core.kept import kept
 router = Router(tags=["authorizations"])
 
 # The public register is read far more often than a status changes. Its answers are kept by
-# each server process until a write is committed (`core.kept`); shared caches may keep them for
-# this long, so that a change of status is visible everywhere within a second.
+# each server process until a change to what it publishes is committed (`core.kept`, the
+# "register" version: migration 0005_register_version); shared caches may keep them for this
+# long, so that a change of status is visible everywhere within a second.
 LOOKUP_TTL_SECONDS = 1
-kept_while_unchanged = decorate_view(kept(LOOKUP_TTL_SECONDS))
+kept_while_unchanged = decorate_view(kept(LOOKUP_TTL_SECONDS, version="register"))
 
 
 @router.get(

@@ -1,9 +1,6 @@
-"""Database-level guards that the ORM alone cannot give, the planner's statistics, and a
-version of the database that every committed write moves."""
+"""Database-level guards that the ORM alone cannot give, the planner's statistics, and
+versions that triggers move with each committed change to the rows that kept answers read."""
 
-import sqlite3
-import threading
-import time
 from typing import Any
 
 from django.db import connections
@@ -31,36 +28,17 @@ def refresh_statistics(using: str = "default", *, after_bulk_load: bool = False)
             cursor.execute("VACUUM ANALYZE")
 
 
-_own = threading.local()  # per thread: SQLite connections of its own, by database file
+def version(name: str, using: str = "default") -> int | None:
+    """The counter `name` (`core.models.Version`) as this connection sees it: moved by every
+    committed change to the rows its triggers watch (`MovesVersion`), and only by those. None
+    until the first change.
 
-
-def data_version(using: str = "default") -> Any:
-    """A value that changes whenever a write is committed to the database, by any connection
-    of any process, and is read in microseconds: what `core.kept` keeps answers for.
-
-    SQLite: `PRAGMA data_version` of a connection of this thread's own, because it changes for
-    every connection's commits but that connection's (Django's own writes included).
-    PostgreSQL: where the next write-ahead log record goes, which every commit moves before it
-    returns (so do writes not yet committed, vacuum and the server's other databases: a
-    needless miss, never a stale answer); on a standby, the last record replayed. SQLite in
-    memory, or another database: the current second."""
-    connection = connections[using]
-    path = str(connection.settings_dict["NAME"])
-    if connection.vendor == "sqlite" and "memory" not in path:
-        own = getattr(_own, "connections", None)
-        if own is None:
-            own = _own.connections = {}
-        if path not in own:
-            own[path] = sqlite3.connect(path)
-        return own[path].execute("PRAGMA data_version").fetchone()[0]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
-                " ELSE pg_current_wal_insert_lsn() END"
-            )
-            return cursor.fetchone()[0]
-    return int(time.monotonic())
+    The counter is written in the transaction of the change it counts, so a read that sees
+    the new value sees the change too: an answer read after the version never predates it."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT value FROM core_version WHERE name = %s", [name])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 class InlineIn(In):
@@ -138,3 +116,87 @@ class AppendOnly(Operation):
 
     def describe(self) -> str:
         return f"Refuse updates of {self.model_name} rows in the database"
+
+
+class MovesVersion(Operation):
+    """Triggers that move the counter `version` (`core.models.Version`) with every change to
+    one of `fields` of `model` ("app_label.ModelName") and, unless `rows` is false (a row that
+    answers read only through another table's, whose triggers see it come and go), every row
+    added or removed: the rows and columns that the answers kept under that version read
+    (`core.kept`).
+
+    SQLite, one writer at a time: a row trigger moves it at once. PostgreSQL: a deferred
+    constraint trigger moves it once per transaction (a transaction-local setting remembers
+    that it has), at commit, after every other lock the transaction takes: concurrent writers
+    queue for the counter's row only while they commit, and cannot deadlock on it."""
+
+    reversible = True
+    reduces_to_sql = True
+
+    def __init__(self, version: str, model: str, fields: list[str], *, rows: bool = True) -> None:
+        if not version.isidentifier():
+            raise ValueError(f"a version's name is an identifier, not {version!r}")
+        self.version, self.model, self.fields, self.rows = version, model, fields, rows
+
+    def deconstruct(self):
+        keywords = {} if self.rows else {"rows": False}
+        return (self.__class__.__name__, [self.version, self.model, self.fields], keywords)
+
+    def state_forwards(self, app_label, state) -> None:
+        pass
+
+    def _names(self, state) -> tuple[str, list[str], str]:
+        meta = state.apps.get_model(self.model)._meta
+        columns = [meta.get_field(field).column for field in self.fields]
+        return meta.db_table, columns, f"{meta.db_table}_moves_{self.version}"
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        table, columns, name = self._names(to_state)
+        moved = (  # the name an identifier (__init__), DDL takes no parameters
+            f"INSERT INTO core_version (name, value) VALUES ('{self.version}', 1) "  # noqa: S608
+            "ON CONFLICT (name) DO UPDATE SET value = core_version.value + 1"
+        )
+        listed = ", ".join(f'"{column}"' for column in columns)
+        vendor = schema_editor.connection.vendor
+        if vendor == "postgresql":
+            changed = " OR ".join(f'OLD."{c}" IS DISTINCT FROM NEW."{c}"' for c in columns)
+            flag = f"aeo.moved_{self.version}"
+            schema_editor.execute(
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$ BEGIN "
+                f"IF current_setting('{flag}', true) IS DISTINCT FROM '1' THEN "
+                f"PERFORM set_config('{flag}', '1', true); {moved}; "
+                "END IF; RETURN NULL; END; $$ LANGUAGE plpgsql"
+            )
+            deferred = "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+            if self.rows:
+                schema_editor.execute(
+                    f'CREATE CONSTRAINT TRIGGER {name}_rows AFTER INSERT OR DELETE ON "{table}" '
+                    f"{deferred} EXECUTE FUNCTION {name}()"
+                )
+            schema_editor.execute(
+                f'CREATE CONSTRAINT TRIGGER {name}_change AFTER UPDATE OF {listed} ON "{table}" '
+                f"{deferred} WHEN ({changed}) EXECUTE FUNCTION {name}()"
+            )
+        elif vendor == "sqlite":
+            changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
+            for suffix, event in (("added", "INSERT"), ("removed", "DELETE")) if self.rows else ():
+                schema_editor.execute(
+                    f'CREATE TRIGGER {name}_{suffix} AFTER {event} ON "{table}" BEGIN {moved}; END'
+                )
+            schema_editor.execute(
+                f'CREATE TRIGGER {name}_change AFTER UPDATE OF {listed} ON "{table}" '
+                f"WHEN {changed} BEGIN {moved}; END"
+            )
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+        table, _, name = self._names(from_state)
+        if schema_editor.connection.vendor == "postgresql":
+            for suffix in ("rows", "change"):
+                schema_editor.execute(f'DROP TRIGGER IF EXISTS {name}_{suffix} ON "{table}"')
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {name}()")
+        else:
+            for suffix in ("added", "removed", "change"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}_{suffix}")
+
+    def describe(self) -> str:
+        return f"Move the {self.version} version with changes to {self.model}"

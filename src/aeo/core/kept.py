@@ -1,5 +1,5 @@
-"""Answers kept while the database is unchanged: for public reads asked far more often than
-what they show changes (the status lookup)."""
+"""Answers kept while the rows they read are unchanged: for public reads asked far more often
+than what they show changes (the status lookup)."""
 
 import threading
 from collections import OrderedDict
@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-from aeo.core.db import data_version
+from aeo.core import db
 
 View = Callable[..., HttpResponse]
 
@@ -21,28 +21,32 @@ VERSION_READ_EVERY = 0.01  # seconds: a commit is seen by the lookups at most th
 
 _answers: OrderedDict[str, tuple[Any, bytes, str]] = OrderedDict()
 _lock = threading.Lock()
-_seen = threading.local()  # per thread: the version last read, and when
+_seen = threading.local()  # per thread, by version's name: its value last read, and when
 
 
-def current_version() -> Any:
-    """`data_version`, read again at most every `VERSION_READ_EVERY` per thread: on PostgreSQL
-    a read is a round trip (some 0.2 ms under load, a fifth of a kept answer's time), and at a
-    thousand lookups a second one read in ten does. The time is taken before the read: no
-    version is used longer than `VERSION_READ_EVERY` after it was read."""
+def current_version(name: str) -> Any:
+    """The version `name` (`core.db.version`), read again at most every `VERSION_READ_EVERY`
+    per thread: on PostgreSQL a read is a round trip (some 0.2 ms under load, a fifth of a
+    kept answer's time), and at a thousand lookups a second one read in ten does. The time is
+    taken before the read: no version is used longer than `VERSION_READ_EVERY` after it was
+    read."""
     now = monotonic()
-    if now - getattr(_seen, "at", -VERSION_READ_EVERY) >= VERSION_READ_EVERY:
-        _seen.version, _seen.at = data_version(), now
-    return _seen.version
+    seen = getattr(_seen, name, None)
+    if seen is None or now - seen[1] >= VERSION_READ_EVERY:
+        seen = (db.version(name), now)
+        setattr(_seen, name, seen)
+    return seen[0]
 
 
-def kept(seconds: int) -> Callable[[View], View]:
+def kept(seconds: int, version: str) -> Callable[[View], View]:
     """Keep a view's successful answers in this process, per full path and language, for as
-    long as no write is committed to the database (`core.db.data_version`, read at most every
-    `VERSION_READ_EVERY`: a change is seen within that of its commit), and mark them `public,
-    max-age=seconds` for shared caches. A kept answer is given without running the view
-    (around a ninja operation: no query, no serialization, no throttle check).
+    long as the rows they read are unchanged (the counter `version`, moved by triggers on those
+    rows: `core.db.MovesVersion`, read at most every `VERSION_READ_EVERY`, so a change is seen
+    within that of its commit), and mark them `public, max-age=seconds` for shared caches. A
+    kept answer is given without running the view (around a ninja operation: no query, no
+    serialization, no throttle check): other writes, however many, leave it kept.
 
-    The version is read before the view runs: an answer read while a write commits is kept
+    The version is read before the view runs: an answer read while a change commits is kept
     under the version before it, and the next request, which sees the new version, reads again.
     Django's `cache_page` keeps answers for a time instead, and costs about 0.25 ms per answer
     it does not have (an absolute URI, a hashed header key, a pickled response)."""
@@ -53,10 +57,10 @@ def kept(seconds: int) -> Callable[[View], View]:
             key = f"{get_language()} {request.get_full_path()}"
             if request.method not in ("GET", "HEAD") or len(key) > KEPT_PATH_MAX:
                 return view(request, *args, **kwargs)
-            version = current_version()
+            seen = current_version(version)
             with _lock:
                 found = _answers.get(key)
-                if found is not None and found[0] != version:
+                if found is not None and found[0] != seen:
                     found = None
                 if found is not None:
                     _answers.move_to_end(key)
@@ -67,7 +71,7 @@ def kept(seconds: int) -> Callable[[View], View]:
                 if response.status_code != 200 or response.streaming or response.cookies:
                     return response
                 with _lock:
-                    _answers[key] = (version, response.content, response["Content-Type"])
+                    _answers[key] = (seen, response.content, response["Content-Type"])
                     _answers.move_to_end(key)
                     while len(_answers) > KEPT_ANSWERS:
                         _answers.popitem(last=False)
@@ -80,8 +84,9 @@ def kept(seconds: int) -> Callable[[View], View]:
 
 
 def forget() -> None:
-    """Drop every kept answer and this thread's version (tests: the writes of a test's
-    transaction commit no version)."""
+    """Drop every kept answer and the versions this thread has read (tests: a test's
+    rolled-back writes leave the version where it was, and on PostgreSQL its writes move it
+    only at a commit)."""
     with _lock:
         _answers.clear()
     _seen.__dict__.clear()

@@ -141,3 +141,15 @@ class StoredFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Version(models.Model):
+    """A counter that triggers move in the same transaction as each change to the rows that a
+    set of answers reads (`aeo.core.db.MovesVersion`, one row per name, made by the first
+    change): what `aeo.core.kept` keeps those answers for. Not a model to write through."""
+
+    name = models.CharField(primary_key=True, max_length=40)
+    value = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.value}"
