@@ -26,7 +26,8 @@ matches are printed beside it.
 
 `--load`: the status lookup by AEO number and by TIN (one AEO again and again, 1,000
 different ones in turn, and those 1,000 with a query string of each request's own, so that no
-answer is kept) and a bare Django JSON view (the framework's floor: the same settings
+answer is kept; and the 1,000 while WRITES_PER_SECOND writes a second are committed to what
+the register does not publish) and a bare Django JSON view (the framework's floor: the same settings
 and middleware, benchmarks/bare_site), served by `aeo serve` (granian, the production server)
 with its workers once every worker answers, loaded for `--seconds` at 16 and 64 kept-alive
 connections by wrk (installed from Debian's packages when missing). The targets take turns
@@ -68,6 +69,7 @@ CLIENTS = 4_096  # the load test's client addresses
 PACED_RATE = 1_000  # requests a second that the paced load asks for
 VERIFIED = 1_000  # ids in the verify_aeo_status batch (its most)
 ROUND_SECONDS = 6  # the load test's targets take turns, a round of this many seconds each
+WRITES_PER_SECOND = 20  # committed elsewhere during one target: a busy programme's offices
 
 
 def _env(database: str, size: str) -> dict[str, str]:
@@ -376,6 +378,46 @@ def _wait_until_served(host: str, port: int, workers: int, timeout: float = 60.0
             time.sleep(0.2)
 
 
+def write_elsewhere(rate: float, seconds: float) -> None:
+    """For `seconds`, `rate` commits a second that change nothing the register publishes, as
+    the offices' work does: an operator's address, with the audit event of it. Prints how
+    many were committed."""
+    import django
+
+    django.setup()
+    from django.db import transaction
+
+    from aeo.core.models import AuditEvent
+    from aeo.registry.models import Operator
+
+    operators = list(Operator.objects.order_by("pk").values_list("pk", flat=True)[:100])
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        pk = operators[done % len(operators)]
+        address = f"{done} Kaigan, Minato-ku"
+        with transaction.atomic():
+            Operator.objects.filter(pk=pk).update(address=address)
+            AuditEvent.objects.create(
+                action="operator.updated",
+                object_type="registry.operator",
+                object_id=str(pk),
+                object_repr=str(pk),
+                changes={"address": address},
+            )
+        done += 1
+        time.sleep(max(0.0, start + done / rate - time.perf_counter()))
+    print(done)
+
+
+def _writing(env: dict[str, str], seconds: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, __file__, "--writes", str(WRITES_PER_SECOND), str(seconds)],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
 def load_test(env: dict[str, str], seconds: int) -> list[str]:
     """`aeo serve` (granian, as in production) on the large data set; the lookups and `/bare` (a
     Django view answering a constant, through the same middleware: the framework's floor)
@@ -409,15 +451,18 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
     try:
         _wait_until_served("127.0.0.1", port, workers=workers)
         # One AEO again and again, a different one each time among SPREAD (both answered from
-        # the kept answers once asked: nothing is written meanwhile), and SPREAD with a query
-        # string of each request's own (`n`, which the operations ignore): never kept, every
-        # answer read from the database, the worst case.
+        # the kept answers once asked), the same while writes elsewhere are committed (which
+        # leave them kept), and SPREAD with a query string of each request's own (`n`, which
+        # the operations ignore): never kept, every answer read from the database, the worst
+        # case.
+        busy = f"get_register_entry ({SPREAD}, {WRITES_PER_SECOND} writes/s)"
         targets = {
             BARE: ["/bare"],
             "get_register_entry (same AEO)": [f"/api/v1/register/{numbers[0]}"],
             "search_register?q=<TIN> (same AEO)": [f"/api/v1/register?q={tins[0]}"],
             f"get_register_entry ({SPREAD} AEOs)": [f"/api/v1/register/{n}" for n in numbers],
             f"search_register?q=<TIN> ({SPREAD} AEOs)": [f"/api/v1/register?q={t}" for t in tins],
+            busy: [f"/api/v1/register/{n}" for n in numbers],
             f"get_register_entry ({SPREAD}, not kept)": [
                 f"/api/v1/register/{n}?n={{n}}" for n in numbers
             ],
@@ -432,11 +477,15 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
         )
         for connections in (16, 64):
             runs: dict[str, list[dict]] = {name: [] for name in targets}
+            written = 0
             for _ in range(rounds):  # in turn, round after round: the machine's speed drifts
                 for name, paths in targets.items():
+                    writer = _writing(env, seconds // rounds) if name == busy else None
                     runs[name].append(
                         _load("127.0.0.1", port, paths, connections, seconds // rounds)
                     )
+                    if writer is not None:
+                        written += int(writer.communicate()[0].strip().splitlines()[-1])
             for name, rs in runs.items():
                 rps, p50, p99 = (statistics.median(r[k] for r in rs) for k in ("rps", "p50", "p99"))
                 ratio = statistics.median(
@@ -447,10 +496,12 @@ def load_test(env: dict[str, str], seconds: int) -> list[str]:
                 if bad:
                     failed.append(f"load {name} at {connections} connections")
                 kinds = "; ".join(r["kinds"] for r in rs if r["errors"])
+                if name == busy:
+                    kinds = f"{written:,} writes committed" + (f"; {kinds}" if kinds else "")
                 print(
                     f"  {connections:>2} conn  {name:<40} {rps:>6.0f} req/s ×{ratio:.2f}"
                     f"  p50 {p50:>5.1f} ms  p99 {p99:>5.1f} ms"
-                    f"  errors {errors}{' (' + kinds + ')' if errors else ''}"
+                    f"  errors {errors}{' (' + kinds + ')' if kinds else ''}"
                     f"  {'FAIL' if bad else 'ok'}"
                 )
         # The same lookups at about the rate the targets ask for, not as fast as they are
@@ -513,9 +564,13 @@ def main() -> int:
     parser.add_argument("--only-load", action="store_true", help="the load test alone")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--lookups", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--writes", nargs=2, type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(measure(*args.worker, json.loads(os.environ["BENCH_LIMITS"]))))
+        return 0
+    if args.writes:
+        write_elsewhere(*args.writes)
         return 0
     if args.lookups:  # AEO numbers and TINs of the large set to look up
         import django

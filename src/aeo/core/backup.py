@@ -27,8 +27,10 @@ from django.db import connection, transaction
 from aeo.core.models import AppendOnlyModel
 
 FORMAT = 1
-# Rebuilt by migrate from the code itself; their rows are identified by natural keys.
-REGENERATED = {"contenttypes.contenttype", "auth.permission"}
+# Rebuilt by migrate from the code itself (their rows identified by natural keys), or moved by
+# the restore's own rows (the versions of `core.db.MovesVersion`: a restored value could equal
+# one that a running server keeps answers for).
+REGENERATED = {"contenttypes.contenttype", "auth.permission", "core.version"}
 
 
 class BackupError(Exception):

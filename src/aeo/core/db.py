@@ -152,12 +152,20 @@ class MovesVersion(Operation):
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
         table, columns, name = self._names(to_state)
+        # The next value: one more, or the time in microseconds if later, so that a counter
+        # emptied (a restore, a test's flush) starts again above every value it had.
+        vendor = schema_editor.connection.vendor
+        clock = (
+            "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint"
+            if vendor == "postgresql"
+            else "CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)"
+        )
+        larger = "GREATEST" if vendor == "postgresql" else "max"
         moved = (  # the name an identifier (__init__), DDL takes no parameters
-            f"INSERT INTO core_version (name, value) VALUES ('{self.version}', 1) "  # noqa: S608
-            "ON CONFLICT (name) DO UPDATE SET value = core_version.value + 1"
+            f"INSERT INTO core_version (name, value) VALUES ('{self.version}', {clock}) "  # noqa: S608
+            f"ON CONFLICT (name) DO UPDATE SET value = {larger}(core_version.value + 1, {clock})"
         )
         listed = ", ".join(f'"{column}"' for column in columns)
-        vendor = schema_editor.connection.vendor
         if vendor == "postgresql":
             changed = " OR ".join(f'OLD."{c}" IS DISTINCT FROM NEW."{c}"' for c in columns)
             flag = f"aeo.moved_{self.version}"

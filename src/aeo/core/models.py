@@ -146,7 +146,8 @@ class StoredFile(models.Model):
 class Version(models.Model):
     """A counter that triggers move in the same transaction as each change to the rows that a
     set of answers reads (`aeo.core.db.MovesVersion`, one row per name, made by the first
-    change): what `aeo.core.kept` keeps those answers for. Not a model to write through."""
+    change): what `aeo.core.kept` keeps those answers for. It only grows, past the time in
+    microseconds, even once emptied. Not a model to write through, nor backed up."""
 
     name = models.CharField(primary_key=True, max_length=40)
     value = models.BigIntegerField()
