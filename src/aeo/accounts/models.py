@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aeo.accounts.constants import CUSTOMS_ROLES, Role
+from aeo.core.models import ChoiceLabels
 
 TOKEN_PREFIX = "aeo_"  # noqa: S105 - a public marker, not a secret
 
 
-class User(AbstractUser):
+class User(ChoiceLabels, AbstractUser):
     """A person (or, for partner customs, a system) using the platform, with exactly one role."""
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)

@@ -17,12 +17,12 @@ from aeo.applications.constants import (
 )
 from aeo.core.clock import ClockReading, ClockState, Pause, clock_state, read_clock
 from aeo.core.db import partial_condition
-from aeo.core.models import AppendOnlyModel, HistoryEvent
+from aeo.core.models import AppendOnlyModel, ChoiceLabels, HistoryEvent
 from aeo.core.now import now, today
 from aeo.registry.constants import OperatorRole
 
 
-class Consultation(models.Model):
+class Consultation(ChoiceLabels):
     """A prior consultation: the trader talks to the AEO unit before applying."""
 
     operator = models.ForeignKey(
@@ -100,7 +100,7 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         return self.filter(urgency(name, on)).order_by("clock_due_on", "pk")
 
 
-class Application(models.Model):
+class Application(ChoiceLabels):
     operator = models.ForeignKey(
         "registry.Operator", on_delete=models.PROTECT, related_name="applications"
     )
@@ -326,7 +326,7 @@ class SubmittedCheckSheet(AppendOnlyModel):
         return f"Check sheet v{self.number} of application #{self.application_id}"
 
 
-class ClockPause(models.Model):
+class ClockPause(ChoiceLabels):
     """Information requested from the trader: the clock stops until the trader responds."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="pauses")

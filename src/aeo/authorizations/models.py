@@ -7,13 +7,13 @@ from aeo.authorizations.constants import (
     AuthorizationStatus,
     SuspensionGround,
 )
-from aeo.core.models import AppendOnlyModel, HistoryEvent
+from aeo.core.models import AppendOnlyModel, ChoiceLabels, HistoryEvent
 from aeo.core.now import now
 from aeo.registry import selectors as registry_selectors
 from aeo.registry.models import Economy, Operator
 
 
-class Authorization(models.Model):
+class Authorization(ChoiceLabels):
     """One AEO status of one operator for one AEO type; closed by a status, never deleted.
 
     An operator authorized for several roles holds one authorization per type, because each

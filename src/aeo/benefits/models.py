@@ -21,7 +21,7 @@ from aeo.benefits.constants import (
     ProposalEventType,
     ProposalStatus,
 )
-from aeo.core.models import AppendOnlyModel, HistoryEvent
+from aeo.core.models import AppendOnlyModel, ChoiceLabels, HistoryEvent
 from aeo.core.now import now
 from aeo.registry.models import Economy, Operator
 
@@ -35,7 +35,7 @@ def _administering_economy() -> str:
     return settings.AEO_ECONOMY
 
 
-class Agency(models.Model):
+class Agency(ChoiceLabels):
     """A government agency other than customs (OGA) that takes part in the AEO programme."""
 
     code = models.SlugField(_("code"), max_length=16, unique=True)
@@ -75,7 +75,7 @@ class AgencyMember(models.Model):
         return f"{self.user} → {self.agency.code}"
 
 
-class Benefit(models.Model):
+class Benefit(ChoiceLabels):
     """What a kind of AEO is granted, by customs (no agency) or by an agency."""
 
     economy = models.ForeignKey(
@@ -173,7 +173,7 @@ class BenefitUse(AppendOnlyModel):
         return f"{self.benefit_id} → {self.operator_id} ({self.reference})"
 
 
-class MoU(models.Model):
+class MoU(ChoiceLabels):
     """A memorandum of understanding between customs and an agency."""
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="mous")
@@ -218,7 +218,7 @@ class MoUEvent(HistoryEvent):
         verbose_name_plural = _("MoU events")
 
 
-class ProposedCriteria(models.Model):
+class ProposedCriteria(ChoiceLabels):
     """Criteria an agency proposes for its sector; accepted, they enter the next draft version
     of the requirements catalogue (`criterion`), tagged with the agency's code."""
 
@@ -274,7 +274,7 @@ class ProposedCriteriaEvent(HistoryEvent):
         verbose_name_plural = _("proposed criteria events")
 
 
-class JointInspection(models.Model):
+class JointInspection(ChoiceLabels):
     """Customs and one or more agencies examine an AEO's goods together, once."""
 
     operator = models.ForeignKey(

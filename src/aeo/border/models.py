@@ -13,13 +13,13 @@ from aeo.border.constants import (
     PartnerStatus,
     TransportMode,
 )
-from aeo.core.models import HistoryEvent
+from aeo.core.models import ChoiceLabels, HistoryEvent
 from aeo.core.now import now
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
-class DeclarationImport(models.Model):
+class DeclarationImport(ChoiceLabels):
     """One intake call or uploaded file: its counts, its refused rows, and its progress.
 
     The declarations it stored point to it; its audit event covers them all (a bulk intake
@@ -63,7 +63,7 @@ class DeclarationImport(models.Model):
         return int(self.read_bytes * 100 / self.total_bytes) if self.total_bytes else 0
 
 
-class Declaration(models.Model):
+class Declaration(ChoiceLabels):
     """An import or export declaration with the times the Time Release Study measures.
 
     Goods lines are kept as JSON (`[{"hs_code", "origin", "value"}]`): they are read with their
@@ -170,7 +170,7 @@ class DeclarationEvent(HistoryEvent):
         verbose_name_plural = _("declaration events")
 
 
-class SelectivitySettings(models.Model):
+class SelectivitySettings(ChoiceLabels):
     """Expected lane rates, the minimum random rate and score thresholds of one office and
     direction (office empty: every office without settings of its own)."""
 
@@ -219,7 +219,7 @@ class SelectivitySettings(models.Model):
         return f"{self.office or '*'} {self.direction}"
 
 
-class Criterion(models.Model):
+class Criterion(ChoiceLabels):
     """A selectivity criterion: conditions on a declaration's fields, with a lane or a score.
 
     Empty conditions match every declaration. A criterion is retired, never deleted.
@@ -275,7 +275,7 @@ class Criterion(models.Model):
         return f"{self.code}: {self.description}"
 
 
-class TrsRun(models.Model):
+class TrsRun(ChoiceLabels):
     """A Time Release Study run kept with its result: an MRA's monitoring from the platform's
     declarations, or `compare`/`report` on an uploaded file."""
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aeo.benefits.constants import Category
 from aeo.benefits.models import Benefit
-from aeo.core.models import AppendOnlyModel, HistoryEvent
+from aeo.core.models import AppendOnlyModel, ChoiceLabels, HistoryEvent
 from aeo.core.now import now
 from aeo.mra.constants import (
     ConsentEventType,
@@ -21,7 +21,7 @@ from aeo.mra.constants import (
 from aeo.registry.models import Economy, Operator
 
 
-class Arrangement(models.Model):
+class Arrangement(ChoiceLabels):
     """A Mutual Recognition Arrangement with one or more partner economies."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -90,7 +90,7 @@ class RecognizedType(models.Model):
         return f"{self.our_type} = {self.partner_type}"
 
 
-class BenefitAbroad(models.Model):
+class BenefitAbroad(ChoiceLabels):
     """A benefit the partner grants our AEOs (the catalogue holds only our own benefits), for
     the AEO types of ours (codes) it applies to."""
 
@@ -116,7 +116,7 @@ class BenefitAbroad(models.Model):
         return self.title_ja if ja and self.title_ja else self.title_en
 
 
-class MonitoringIndicator(models.Model):
+class MonitoringIndicator(ChoiceLabels):
     """The monitoring clause: an indicator and its target, in words; where the indicator is a
     Time Release Study stage, also the rate of change the border measures it against."""
 
@@ -154,7 +154,7 @@ class ArrangementDocument(models.Model):
         return self.title
 
 
-class ExchangeConsent(models.Model):
+class ExchangeConsent(ChoiceLabels):
     """An operator's consent to its AEO status being sent to MRA partners (all of them)."""
 
     operator = models.OneToOneField(
@@ -177,7 +177,7 @@ class ExchangeConsentEvent(HistoryEvent):
     event = models.CharField(_("event"), max_length=40, choices=ConsentEventType.choices)
 
 
-class Partner(models.Model):
+class Partner(ChoiceLabels):
     """A partner administration: where to send, the keys its batches are signed with, and the
     state of the exchange both ways."""
 

@@ -3,6 +3,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.models import ChoiceLabels
 from aeo.core.now import now
 from aeo.registry.constants import DEFAULT_SME_EMPLOYEE_CAP, OfficeKind, OperatorRole
 
@@ -104,7 +105,7 @@ class AEOType(models.Model):
         return [str(OperatorRole(code).label) for code in self.roles]
 
 
-class CustomsOffice(models.Model):
+class CustomsOffice(ChoiceLabels):
     economy = models.ForeignKey(Economy, on_delete=models.PROTECT, related_name="offices")
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=150)  # in English
@@ -243,7 +244,7 @@ class Operator(models.Model):
         return self.region.office if self.region else None
 
 
-class OperatorRoleAssignment(models.Model):
+class OperatorRoleAssignment(ChoiceLabels):
     operator = models.ForeignKey(Operator, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=32, choices=OperatorRole.choices)
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aeo.core.models import HistoryEvent, StoredFile
+from aeo.core.models import ChoiceLabels, HistoryEvent, StoredFile
 from aeo.core.now import now
 from aeo.registry.constants import OperatorRole
 from aeo.requirements.constants import (
@@ -18,7 +18,7 @@ from aeo.requirements.constants import (
 )
 
 
-class TemplateVersion(models.Model):
+class TemplateVersion(ChoiceLabels):
     """One version of the requirements catalogue; immutable once published."""
 
     number = models.PositiveIntegerField(_("version"), unique=True)
@@ -61,7 +61,7 @@ class TemplateVersion(models.Model):
         return self.status == TemplateStatus.DRAFT
 
 
-class Criterion(models.Model):
+class Criterion(ChoiceLabels):
     template = models.ForeignKey(TemplateVersion, on_delete=models.CASCADE, related_name="criteria")
     code = models.CharField(_("code"), max_length=10)
     area = models.CharField(_("area"), max_length=24, choices=Area.choices)
@@ -98,7 +98,7 @@ class Criterion(models.Model):
         return [(c, str(SmeAlternative(c).label)) for c in self.sme_alternatives]
 
 
-class Question(models.Model):
+class Question(ChoiceLabels):
     # Denormalized from the criterion so that codes are unique within a template.
     template = models.ForeignKey(
         TemplateVersion, on_delete=models.CASCADE, related_name="questions"
@@ -124,7 +124,7 @@ class Question(models.Model):
         return f"{self.code} {self.text[:80]}"
 
 
-class SelfAssessment(models.Model):
+class SelfAssessment(ChoiceLabels):
     """An operator's check sheet against one published template version."""
 
     operator = models.ForeignKey(
@@ -169,7 +169,7 @@ class SelfAssessment(models.Model):
         return self.status == AssessmentStatus.DRAFT
 
 
-class Answer(models.Model):
+class Answer(ChoiceLabels):
     self_assessment = models.ForeignKey(
         SelfAssessment, on_delete=models.CASCADE, related_name="answers"
     )

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aeo.core.models import HistoryEvent
+from aeo.core.models import ChoiceLabels, HistoryEvent
 from aeo.core.now import now
 from aeo.supervision.constants import (
     AuditEventType,
@@ -13,7 +13,7 @@ from aeo.supervision.constants import (
 )
 
 
-class Audit(models.Model):
+class Audit(ChoiceLabels):
     """A post-authorization audit of one AEO by an auditor of its unit."""
 
     operator = models.ForeignKey(
@@ -93,7 +93,7 @@ class AuditEvent(HistoryEvent):
         verbose_name_plural = _("audit events")
 
 
-class Finding(models.Model):
+class Finding(ChoiceLabels):
     """One finding of an audit, against one criterion of the audit's requirements version."""
 
     audit = models.ForeignKey(Audit, on_delete=models.PROTECT, related_name="findings")

@@ -2,12 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aeo.core.models import HistoryEvent
+from aeo.core.models import ChoiceLabels, HistoryEvent
 from aeo.core.now import now
 from aeo.supervision.constants import ChangeCategory, ChangeEventType, ChangeStatus
 
 
-class ChangeNotification(models.Model):
+class ChangeNotification(ChoiceLabels):
     """A change that may affect the authorization, reported by the operator without delay.
 
     `proposed` holds new values of registry facts (legal name, address, employees); they reach

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.models import ChoiceLabels
 from aeo.core.now import now
 from aeo.supervision.constants import ContactKind
 
@@ -35,7 +36,7 @@ class AccountManagerAssignment(models.Model):
         return f"{self.manager} → {self.operator}"
 
 
-class ContactLog(models.Model):
+class ContactLog(ChoiceLabels):
     operator = models.ForeignKey(
         "registry.Operator", on_delete=models.PROTECT, related_name="contacts"
     )

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aeo.core.models import HistoryEvent
+from aeo.core.models import ChoiceLabels, HistoryEvent
 from aeo.core.now import now, today
 from aeo.supervision.constants import (
     CorrectiveActionEventType,
@@ -14,7 +14,7 @@ from aeo.supervision.constants import (
 )
 
 
-class CorrectiveAction(models.Model):
+class CorrectiveAction(ChoiceLabels):
     """What an AEO must put right, by a due date in business days of its economy's calendar.
 
     Raised from an audit finding, from an incident's assessment, or otherwise; the trader

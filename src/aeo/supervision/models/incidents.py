@@ -2,12 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aeo.core.models import HistoryEvent, StoredFile
+from aeo.core.models import ChoiceLabels, HistoryEvent, StoredFile
 from aeo.core.now import now
 from aeo.supervision.constants import IncidentAssessment, IncidentEventType, IncidentStatus
 
 
-class Incident(models.Model):
+class Incident(ChoiceLabels):
     """An accident or mistake in customs procedures, reported by the AEO to its account manager."""
 
     operator = models.ForeignKey(

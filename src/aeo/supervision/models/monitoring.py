@@ -1,11 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from aeo.core.models import ChoiceLabels
 from aeo.core.now import now
 from aeo.supervision.constants import MonitoringLevel
 
 
-class MonitoringPlan(models.Model):
+class MonitoringPlan(ChoiceLabels):
     """The monitoring plan of one AEO: its level and factors (derived from risk) and the next
     monitoring contact and audit it schedules. Refreshed by the daily task and after every
     supervision event that changes the risk; `services.monitoring.refresh_plan` writes it."""

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from aeo.core.models import HistoryEvent
+from aeo.core.models import ChoiceLabels, HistoryEvent
 from aeo.core.now import now
 from aeo.supervision.constants import (
     ReassessmentEventType,
@@ -12,7 +12,7 @@ from aeo.supervision.constants import (
 )
 
 
-class Reassessment(models.Model):
+class Reassessment(ChoiceLabels):
     """A re-assessment of an AEO against the current requirements version."""
 
     operator = models.ForeignKey(
