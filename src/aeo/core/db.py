@@ -28,6 +28,9 @@ def refresh_statistics(using: str = "default", *, after_bulk_load: bool = False)
             cursor.execute("VACUUM ANALYZE")
 
 
+VERSIONS = "core_version"  # `core.models.Version`'s table, which the triggers write raw
+
+
 def version(name: str, using: str = "default") -> int | None:
     """The counter `name` (`core.models.Version`) as this connection sees it: moved by every
     committed change to the rows its triggers watch (`MovesVersion`), and only by those. None
@@ -36,7 +39,7 @@ def version(name: str, using: str = "default") -> int | None:
     The counter is written in the transaction of the change it counts, so a read that sees
     the new value sees the change too: an answer read after the version never predates it."""
     with connections[using].cursor() as cursor:
-        cursor.execute("SELECT value FROM core_version WHERE name = %s", [name])
+        cursor.execute(f"SELECT value FROM {VERSIONS} WHERE name = %s", [name])  # noqa: S608
         row = cursor.fetchone()
     return row[0] if row else None
 
@@ -162,8 +165,8 @@ class MovesVersion(Operation):
         )
         larger = "GREATEST" if vendor == "postgresql" else "max"
         moved = (  # the name an identifier (__init__), DDL takes no parameters
-            f"INSERT INTO core_version (name, value) VALUES ('{self.version}', {clock}) "  # noqa: S608
-            f"ON CONFLICT (name) DO UPDATE SET value = {larger}(core_version.value + 1, {clock})"
+            f"INSERT INTO {VERSIONS} (name, value) VALUES ('{self.version}', {clock}) "  # noqa: S608
+            f"ON CONFLICT (name) DO UPDATE SET value = {larger}({VERSIONS}.value + 1, {clock})"
         )
         listed = ", ".join(f'"{column}"' for column in columns)
         if vendor == "postgresql":

@@ -22,7 +22,7 @@ def entry():
 
 
 def register_reads(ctx: CaptureQueriesContext) -> list[str]:
-    """The queries that read the register (not PostgreSQL's read of the database's version)."""
+    """The queries that read the register (not the read of the register's version)."""
     return [q["sql"] for q in ctx.captured_queries if "authorizations_authorization" in q["sql"]]
 
 
