@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from aeo.accounts.services import issue_token
 from aeo.applications import services
@@ -13,11 +12,10 @@ from aeo.applications.tests.helpers import (
     tokyo_examiner,
     trader_in_tokyo,
 )
-from aeo.core.now import now, travel
+from aeo.core.now import now, today, travel
 from aeo.demo.lifecycle import SAMPLE_PDF, TYPED_ANSWERS
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 class Api:
@@ -98,7 +96,7 @@ def test_whole_journey_through_the_api(client, trader):
     assert past.status_code == 422
     assert past.json()["errors"][0]["field"] == "resume_by"
     assert past.json()["code"] == "past_date"
-    resume_by = (TODAY + datetime.timedelta(days=14)).isoformat()
+    resume_by = (today() + datetime.timedelta(days=14)).isoformat()
     app = examiner.post(
         f"{url}/information-requests", {"request": "Audit report", "resume_by": resume_by}
     ).json()
@@ -110,7 +108,7 @@ def test_whole_journey_through_the_api(client, trader):
     assert app["state"] == "under_examination" and app["clock"]["paused"] is False
     app = examiner.post(
         f"{url}/validation-visit",
-        {"visited_on": TODAY.isoformat(), "findings": "Sound", "satisfactory": True},
+        {"visited_on": today().isoformat(), "findings": "Sound", "satisfactory": True},
     ).json()
     app = examiner.post(f"{url}/extension", {"reason": "Second site"}).json()
     assert app["clock"]["target_business_days"] == 90

@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
-from django.utils import timezone
 
 from aeo.accounts.constants import Role
 from aeo.applications import services
@@ -19,6 +18,7 @@ from aeo.applications.tests.helpers import (
 )
 from aeo.authorizations.models import Authorization
 from aeo.core.errors import DomainError, InvalidTransition
+from aeo.core.now import today
 from aeo.notifications.models import Notification
 from aeo.registry.models import CustomsOffice
 from aeo.registry.tests.factories import UserFactory
@@ -26,8 +26,9 @@ from aeo.requirements import services as requirement_services
 
 pytestmark = pytest.mark.django_db
 
-TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
-TODAY = timezone.localdate()
+
+def tomorrow() -> datetime.date:
+    return today() + datetime.timedelta(days=1)
 
 
 def act(name: str, actor, application):
@@ -42,7 +43,7 @@ def act(name: str, actor, application):
             actor=actor,
             application=application,
             request="Send the audit report",
-            resume_by=TOMORROW,
+            resume_by=tomorrow(),
         ),
         "respond": lambda: services.respond_to_request(
             actor=actor, application=application, response="Attached"
@@ -50,7 +51,7 @@ def act(name: str, actor, application):
         "visit": lambda: services.record_validation_visit(
             actor=actor,
             application=application,
-            visited_on=TODAY,
+            visited_on=today(),
             findings="Premises secure",
             satisfactory=True,
         ),
@@ -143,7 +144,7 @@ ILLEGAL = [
 @pytest.mark.parametrize(("state", "move"), ILLEGAL)
 def test_every_move_outside_the_map_is_refused(trader, examiner, state, move):
     application = services.create_application(actor=trader)
-    Application.objects.filter(pk=application.pk).update(state=state, accepted_on=TODAY)
+    Application.objects.filter(pk=application.pk).update(state=state, accepted_on=today())
     application.refresh_from_db()
     actor = trader if move in TRADER_MOVES else examiner
     events = ApplicationEvent.objects.count()
@@ -171,14 +172,14 @@ def test_deciding_without_a_visit_and_bad_dates_are_refused(trader, examiner):
             actor=examiner,
             application=application,
             request="x",
-            resume_by=TODAY - datetime.timedelta(days=1),
+            resume_by=today() - datetime.timedelta(days=1),
         )
     assert exc.value.field == "resume_by"
     with pytest.raises(DomainError) as exc:
         services.record_validation_visit(
             actor=examiner,
             application=application,
-            visited_on=TOMORROW,
+            visited_on=tomorrow(),
             findings="x",
             satisfactory=True,
         )
@@ -259,7 +260,7 @@ def test_returned_application_reopens_the_check_sheet_and_can_be_resubmitted(tra
 
 def test_paused_application_past_its_respond_by_date_lapses(trader, examiner):
     application = act("pause", examiner, act("accept", examiner, submitted_application(trader)))
-    application.pauses.update(resume_by=TODAY - datetime.timedelta(days=1))
+    application.pauses.update(resume_by=today() - datetime.timedelta(days=1))
     call_command("clock_tick")
     application.refresh_from_db()
     assert application.state == State.LAPSED
